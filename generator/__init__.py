@@ -1,0 +1,3 @@
+"""An Sinh: campaign material for voluntary social insurance from YAML."""
+
+__version__ = "0.1.0"

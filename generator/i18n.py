@@ -1,0 +1,59 @@
+"""Translation of the project's own messages through gettext catalogs.
+
+Message ids are English. Each area of the package keeps its own catalog file in
+``generator/locale/<lang>/LC_MESSAGES/<area>.po``; all files of a language are
+merged when it is first used. An id with no translation is shown as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DEFAULT_LANGUAGE = "vi"
+
+_language: ContextVar[str] = ContextVar("ansinh_language", default=DEFAULT_LANGUAGE)
+
+
+@lru_cache(maxsize=None)
+def load_catalog(lang: str) -> dict[str, str]:
+    """Return every translated message of ``lang``, merged from its .po files."""
+    messages: dict[str, str] = {}
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    for po_path in sorted(folder.glob("*.po")):
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=None)
+        for message in catalog:
+            if message.id and message.string and not message.fuzzy:
+                if isinstance(message.id, str) and isinstance(message.string, str):
+                    messages[message.id] = message.string
+    return messages
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` the language of messages for the rest of this context."""
+    _language.set(lang)
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+def translate(msgid: str, lang: str) -> str:
+    """Return ``msgid`` in ``lang``, or as written when it has no translation."""
+    return load_catalog(lang).get(msgid, msgid)
+
+
+def _(msgid: str) -> str:
+    """Return ``msgid`` in the current language."""
+    return translate(msgid, _language.get())
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """Return a function translating message ids into ``lang``."""
+    return lambda msgid: translate(msgid, lang)
