@@ -7,10 +7,19 @@ Everything the renderers see is one of these classes; raw YAML never leaves
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")]
@@ -24,8 +33,41 @@ VerseForm = Literal["luc_bat", "song_that_luc_bat", "ve", "ho", "vong_co", "free
 TestimonialRole = Literal["pensioner", "participant", "agent", "official"]
 FigureUnit = Literal["people", "households", "vnd"]
 
+_LOCALE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+
+
+def _check_localized(value: object) -> str | dict[str, str]:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and value:
+        for key, text in value.items():
+            if not isinstance(key, str) or not _LOCALE_PATTERN.match(key):
+                raise PydanticCustomError("locale_key", "«{key}» is not a language code", {"key": key})
+            if not isinstance(text, str):
+                raise PydanticCustomError("localized_type", "a text or one text per language")
+        return dict(value)
+    raise PydanticCustomError("localized_type", "a text or one text per language")
+
+
 # A localized text: a plain string in the default locale, or one text per locale.
-LocalizedText = str | dict[LocaleCode, str]
+LocalizedText = Annotated[
+    str | dict[str, str],
+    PlainValidator(_check_localized),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": _LOCALE_PATTERN.pattern},
+                    "additionalProperties": {"type": "string"},
+                    "minProperties": 1,
+                },
+            ],
+            "description": "A text, or one text per language: {vi: ..., en: ...}",
+        }
+    ),
+]
 
 
 class Model(BaseModel):
@@ -49,6 +91,7 @@ class Site(Model):
     default_locale: LocaleCode = "vi"
     hotline: str
     organisation: LocalizedText
+    theme: Slug = "default"
 
 
 class Period(Model):
@@ -179,9 +222,10 @@ class Policy(Model):
 
 
 class Page(Model):
-    """A hand-written Markdown page from ``content/pages``."""
+    """A hand-written Markdown page: ``content/pages/NAME.md``, or ``NAME.LOCALE.md``."""
 
     id: Slug
+    locale: str | None = None
     title: str
     markdown: str
 

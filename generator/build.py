@@ -1,0 +1,104 @@
+"""``ansinh build``: load, validate, render every output, then write them all at once."""
+
+from __future__ import annotations
+
+import calendar
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.engine import load_base_config, mkdocs_config, run_mkdocs
+from generator.errors import Diagnostic
+from generator.model import Project
+from generator.project import load_project
+from generator.render import Output
+from generator.render.web import locale_prefix, render_web
+from generator.theme import Theme, load_theme
+from generator.write import manifest_entry, publish, staging_folder, write_manifest, write_outputs
+
+SCRATCH = ".ansinh/build"
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    outputs: int
+    seconds: float
+    warnings: list[Diagnostic]
+
+
+def content_epoch(project: Project) -> int:
+    """Return the newest date in the content as a Unix time, so builds do not depend on the clock."""
+    dates = [campaign.period.start for campaign in project.campaigns]
+    dates += [figure.as_of for campaign in project.campaigns for figure in campaign.figures]
+    dates += [period.effective_from for period in project.policy.voluntary_social_insurance]
+    newest = max(dates)
+    return calendar.timegm(newest.timetuple())
+
+
+def write_docs(docs: Path, pages: dict[str, str], theme: Theme) -> None:
+    """Lay out one locale's Markdown pages and the theme's assets as plain files."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    for relative, text in pages.items():
+        target = docs / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for relative, source in theme.files("assets").items():
+        target = docs / "assets" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def build_web(project: Project, theme: Theme, root: Path, staging: Path) -> None:
+    """Build every locale's site into the staging folder, the default locale first."""
+    base = load_base_config(root)
+    epoch = content_epoch(project)
+    ordered = sorted(project.site.locales, key=lambda code: code != project.site.default_locale)
+    for locale in ordered:
+        build_dir = root / SCRATCH / locale
+        write_docs(build_dir / "docs", render_web(project, theme, locale), theme)
+        site_dir = staging / locale_prefix(project, locale)
+        run_mkdocs(build_dir, mkdocs_config(project, theme, locale, base, site_dir), epoch)
+
+
+def page_entries(project: Project, staging: Path) -> list[dict[str, Any]]:
+    """Describe every HTML page the engine wrote, for the manifest."""
+    others = {f"{code}/": code for code in project.site.locales if code != project.site.default_locale}
+    entries = []
+    for file in sorted(staging.rglob("*.html")):
+        path = file.relative_to(staging).as_posix()
+        prefix = next((p for p in others if path.startswith(p)), "")
+        locale = others.get(prefix, project.site.default_locale)
+        parts = path[len(prefix):].split("/")
+        campaign = parts[1] if len(parts) == 3 and parts[0] == "campaigns" else None
+        meta = {"kind": "page", "campaign": campaign, "locale": locale, "format": "html"}
+        entries.append(manifest_entry(path, file.read_bytes(), meta))
+    return entries
+
+
+def output_entries(outputs: list[Output]) -> list[dict[str, Any]]:
+    return [manifest_entry(o.path, o.data, {"kind": o.kind, "campaign": o.campaign,
+                                            "locale": o.locale, "format": o.format})
+            for o in outputs]
+
+
+def render_outputs(project: Project, theme: Theme) -> list[Output]:
+    """Return the outputs of every renderer besides the web site."""
+    return []
+
+
+def build_site(root: Path, out: Path) -> BuildSummary:
+    """Build everything into ``out``; on any error ``out`` is left exactly as it was."""
+    started = time.perf_counter()
+    project, warnings = load_project(root)
+    theme = load_theme(root, project.site.theme)
+    outputs = render_outputs(project, theme)
+    with staging_folder(out) as staging:
+        build_web(project, theme, root, staging)
+        write_outputs(staging, outputs)
+        entries = page_entries(project, staging) + output_entries(outputs)
+        write_manifest(staging, entries)
+        publish(staging, out)
+    return BuildSummary(len(entries), time.perf_counter() - started, warnings)

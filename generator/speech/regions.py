@@ -1,0 +1,82 @@
+"""Regional readings (Northern, Central, Southern), loaded from theme data.
+
+The words live in ``themes/default/speech/regions.yml`` so that a commune can
+change them without touching code. The defaults chosen there:
+
+- North: "nghìn", "linh" (1.005 → một nghìn không trăm linh năm).
+- South: "ngàn", "lẻ" (105 → một trăm lẻ năm).
+- Central: "ngàn" and "lẻ", as spoken in Huế, Đà Nẵng and Quảng Nam; the
+  north-central provinces that prefer "nghìn" and "linh" edit the file.
+- Every region: "tư" for 4 after "mươi" (24 → hai mươi tư), "phẩy" for the
+  decimal comma, "đến" between the ends of a range, "mỗi" for "/tháng", and the
+  civil month names ("tháng một", never the lunar "tháng giêng").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, get_args
+
+import yaml
+
+from generator.errors import ThemeError
+from generator.i18n import _
+
+RegionName = Literal["north", "central", "south"]
+REGION_NAMES: tuple[str, ...] = get_args(RegionName)
+DEFAULT_REGIONS = Path(__file__).resolve().parents[2] / "themes" / "default" / "speech" / "regions.yml"
+
+_WORD_KEYS = ("thousand", "zero_tens", "four_after_tens", "decimal_point", "range_to", "range_from", "per")
+
+
+@dataclass(frozen=True)
+class RegionWords:
+    """The words one region uses when reading numbers, ranges and dates."""
+
+    thousand: str
+    zero_tens: str
+    four_after_tens: str
+    decimal_point: str
+    range_to: str
+    range_from: str
+    per: str
+    months: tuple[str, ...]
+
+
+def _parse_region(name: str, raw: object, path: Path) -> RegionWords:
+    """Build one region's words from its YAML mapping, or raise ThemeError."""
+    if not isinstance(raw, dict):
+        raise ThemeError(_("Region {region} in {path} must be a mapping").format(region=name, path=path))
+    words: dict[str, str] = {}
+    for key in _WORD_KEYS:
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ThemeError(
+                _("Region {region} in {path} needs a text for {key}").format(region=name, path=path, key=key)
+            )
+        words[key] = value.strip()
+    months = raw.get("months")
+    if not isinstance(months, list) or len(months) != 12 or not all(isinstance(m, str) for m in months):
+        raise ThemeError(_("Region {region} in {path} needs 12 month names").format(region=name, path=path))
+    return RegionWords(months=tuple(m.strip() for m in months), **words)
+
+
+@lru_cache(maxsize=8)
+def load_regions(path: Path = DEFAULT_REGIONS) -> dict[str, RegionWords]:
+    """Read the regional readings of every region from a YAML file."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ThemeError(_("Cannot read {path}: {error}").format(path=path, error=error)) from error
+    if not isinstance(raw, dict):
+        raise ThemeError(_("{path} must be a mapping of regions").format(path=path))
+    return {name: _parse_region(name, raw.get(name), path) for name in REGION_NAMES}
+
+
+def region_words(region: str, path: Path = DEFAULT_REGIONS) -> RegionWords:
+    """Return the words of ``region``, or raise ValueError for an unknown region."""
+    if region not in REGION_NAMES:
+        raise ValueError(_("Unknown region: {region}").format(region=region))
+    return load_regions(path)[region]
