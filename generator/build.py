@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,18 +36,25 @@ def content_epoch(project: Project) -> int:
     return calendar.timegm(newest.timetuple())
 
 
-def write_docs(docs: Path, pages: dict[str, str], theme: Theme) -> None:
-    """Lay out one locale's Markdown pages and the theme's assets as plain files."""
-    if docs.exists():
-        shutil.rmtree(docs)
-    for relative, text in pages.items():
-        target = docs / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+def sync_docs(docs: Path, pages: dict[str, str], theme: Theme) -> int:
+    """Make ``docs`` hold exactly these pages and the theme's assets; return files changed."""
+    wanted = {relative: text.encode("utf-8") for relative, text in pages.items()}
     for relative, source in theme.files("assets").items():
-        target = docs / "assets" / relative
+        wanted[f"assets/{relative}"] = source.read_bytes()
+    changed = 0
+    existing = {f.relative_to(docs).as_posix() for f in docs.rglob("*") if f.is_file()} \
+        if docs.is_dir() else set()
+    for stale in sorted(existing - wanted.keys()):
+        (docs / stale).unlink()
+        changed += 1
+    for relative, data in wanted.items():
+        target = docs / relative
+        if relative in existing and target.read_bytes() == data:
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        target.write_bytes(data)
+        changed += 1
+    return changed
 
 
 def build_web(project: Project, theme: Theme, root: Path, staging: Path) -> None:
@@ -58,7 +64,7 @@ def build_web(project: Project, theme: Theme, root: Path, staging: Path) -> None
     ordered = sorted(project.site.locales, key=lambda code: code != project.site.default_locale)
     for locale in ordered:
         build_dir = root / SCRATCH / locale
-        write_docs(build_dir / "docs", render_web(project, theme, locale), theme)
+        sync_docs(build_dir / "docs", render_web(project, theme, locale), theme)
         site_dir = staging / locale_prefix(project, locale)
         run_mkdocs(build_dir, mkdocs_config(project, theme, locale, base, site_dir), epoch)
 

@@ -56,8 +56,12 @@ def command_new(args: argparse.Namespace) -> int:
 
 
 def command_schema(args: argparse.Namespace) -> int:
-    from generator.schema import project_schema
+    from generator.schema import project_schema, write_schemas
 
+    if args.write:
+        for path in write_schemas(args.project):
+            print(_("Wrote {path}").format(path=path))
+        return 0
     print(json.dumps(project_schema(args.file), ensure_ascii=False, indent=2))
     return 0
 
@@ -105,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help=_("print the JSON Schema of the YAML files"))
     schema.add_argument("--file", choices=["campaigns", "testimonial", "verse", "policy"],
                         default="campaigns")
+    schema.add_argument("--write", action="store_true",
+                        help=_("write every schema into schema/ for editors"))
     schema.set_defaults(run=command_schema)
 
     say = commands.add_parser("say", help=_("print a text as it is read aloud"))

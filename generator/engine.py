@@ -71,7 +71,7 @@ def run_mkdocs(build_dir: Path, config: dict[str, Any], epoch: int) -> None:
     """Write the config beside the docs folder and build it strictly; raise on any warning."""
     config_path = build_dir / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=True), "utf-8")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_path)],
         capture_output=True, text=True, env=env, check=False,

@@ -57,3 +57,8 @@ def _(msgid: str) -> str:
 def translator(lang: str) -> Callable[[str], str]:
     """Return a function translating message ids into ``lang``."""
     return lambda msgid: translate(msgid, lang)
+
+
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for the catalogs where it is defined; translate it where it is shown."""
+    return msgid

@@ -5,34 +5,36 @@ Each is an English message id, translated through the catalogs.
 
 from __future__ import annotations
 
+from generator.i18n import N_
+
 REGIONS = {
-    "north": "Northern provinces",
-    "central": "Central provinces and the Highlands",
-    "south": "Southern provinces",
+    "north": N_("Northern provinces"),
+    "central": N_("Central provinces and the Highlands"),
+    "south": N_("Southern provinces"),
 }
 PAYMENT_MODES = {
-    "monthly": "Pay every month.",
-    "every_3_months": "Pay every 3 months.",
-    "every_6_months": "Pay every 6 months, for example after each rice harvest.",
-    "every_12_months": "Pay once a year, for example after the main harvest.",
-    "years_in_advance": "Pay several years in advance, at a lower total.",
-    "lump_sum": (
+    "monthly": N_("Pay every month."),
+    "every_3_months": N_("Pay every 3 months."),
+    "every_6_months": N_("Pay every 6 months, for example after each rice harvest."),
+    "every_12_months": N_("Pay once a year, for example after the main harvest."),
+    "years_in_advance": N_("Pay several years in advance, at a lower total."),
+    "lump_sum": N_(
         "Close to retirement age: pay the missing years at once (at most 5 years) "
         "to receive a pension."
     ),
 }
 ROLES = {
-    "pensioner": "pensioner",
-    "participant": "participant",
-    "agent": "collection agent",
-    "official": "social insurance officer",
+    "pensioner": N_("pensioner"),
+    "participant": N_("participant"),
+    "agent": N_("collection agent"),
+    "official": N_("social insurance officer"),
 }
 VERSE_FORMS = {
-    "luc_bat": "lục bát",
-    "song_that_luc_bat": "song thất lục bát",
-    "ve": "vè",
-    "ho": "hò",
-    "vong_co": "vọng cổ",
-    "free": "free verse",
+    "luc_bat": N_("lục bát"),
+    "song_that_luc_bat": N_("song thất lục bát"),
+    "ve": N_("vè"),
+    "ho": N_("hò"),
+    "vong_co": N_("vọng cổ"),
+    "free": N_("free verse"),
 }
 LABELS = {"region": REGIONS, "mode": PAYMENT_MODES, "role": ROLES, "form": VERSE_FORMS}

@@ -11,27 +11,27 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.errors import Diagnostic
-from generator.i18n import _
+from generator.i18n import N_, _
 from generator.yamlload import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
 _WRONG_TYPE = {
-    "string_type": "a text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "decimal_type": "a number",
-    "decimal_parsing": "a number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list (lines starting with '- ')",
-    "dict_type": "a mapping (lines of 'key: value')",
-    "model_type": "a mapping (lines of 'key: value')",
-    "model_attributes_type": "a mapping (lines of 'key: value')",
-    "localized_type": "a text or one text per language",
+    "string_type": N_("a text"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "float_type": N_("a number"),
+    "float_parsing": N_("a number"),
+    "decimal_type": N_("a number"),
+    "decimal_parsing": N_("a number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "list_type": N_("a list (lines starting with '- ')"),
+    "dict_type": N_("a mapping (lines of 'key: value')"),
+    "model_type": N_("a mapping (lines of 'key: value')"),
+    "model_attributes_type": N_("a mapping (lines of 'key: value')"),
+    "localized_type": N_("a text or one text per language"),
 }
 _DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
 

@@ -12,7 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Diagnostic
-from generator.i18n import _
+from generator.i18n import N_, _
 
 Loc = tuple[str | int, ...]
 
@@ -22,16 +22,14 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _CONSTRUCTOR = yaml.SafeLoader("")
 
 _YAML_HINTS = {
-    "could not find expected ':'": "a key is missing its colon ':', or a line is indented wrongly",
-    "mapping values are not allowed here": (
-        "put a text that contains ': ' between double quotes, or fix the indentation"
-    ),
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-    "found undefined alias": "remove the '*' at the start of the value or quote it",
-    "expected <block end>, but found '-'": "a list item '-' is indented differently from the others",
-    "did not find expected key": "check the indentation of this line and the line above",
-    "found unexpected end of stream": "a quote was opened and never closed",
-    "did not find expected '-' indicator": "a list item '-' is indented differently from the others",
+    "could not find expected ':'": N_("a key is missing its colon ':', or a line is indented wrongly"),
+    "mapping values are not allowed here": N_("put a text that contains ': ' between double quotes, or fix the indentation"),
+    "found character '\\t' that cannot start any token": N_("indent with spaces, not tabs"),
+    "found undefined alias": N_("remove the '*' at the start of the value or quote it"),
+    "expected <block end>, but found '-'": N_("a list item '-' is indented differently from the others"),
+    "did not find expected key": N_("check the indentation of this line and the line above"),
+    "found unexpected end of stream": N_("a quote was opened and never closed"),
+    "did not find expected '-' indicator": N_("a list item '-' is indented differently from the others"),
 }
 
 

@@ -1,0 +1,34 @@
+# Quick start: `make site` builds the example into site/; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test check serve bench system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/ansinh build --out site
+
+check: $(STAMP)
+	$(BIN)/ansinh check
+
+serve: $(STAMP)
+	$(BIN)/ansinh serve
+
+system-deps:
+	bash scripts/system-deps.sh
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/build_speed.py
+
+clean:
+	rm -rf site .ansinh $(VENV)

@@ -1,0 +1,45 @@
+"""JSON Schema of the YAML files, for editors that complete and underline as staff type."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.model import CampaignsFile, Policy, Testimonial, Verse
+
+SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "campaigns": (CampaignsFile, "campaigns.yml"),
+    "testimonial": (Testimonial, "content/testimonials/*.yml"),
+    "verse": (Verse, "content/verses/*.yml"),
+    "policy": (Policy, "content/policy.yml"),
+}
+
+
+def project_schema(name: str) -> dict[str, Any]:
+    """Return the JSON Schema of one kind of file (``campaigns``, ``testimonial``, ...)."""
+    model, pattern = SCHEMA_FILES[name]
+    schema = model.model_json_schema()
+    if name in ("testimonial", "verse"):
+        schema["properties"].pop("id", None)
+        schema["required"] = [key for key in schema.get("required", []) if key != "id"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"An Sinh: {pattern}",
+        **schema,
+    }
+
+
+def write_schemas(root: Path) -> list[Path]:
+    """Write every schema into ``root/schema/`` for editors; return the files written."""
+    folder = root / "schema"
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMA_FILES:
+        target = folder / f"{name}.json"
+        target.write_text(json.dumps(project_schema(name), ensure_ascii=False, indent=2) + "\n",
+                          encoding="utf-8")
+        written.append(target)
+    return written

@@ -1,0 +1,89 @@
+"""``ansinh serve``: a live preview that follows edits to YAML, Markdown and themes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generator.build import content_epoch, sync_docs
+from generator.engine import load_base_config, mkdocs_config
+from generator.errors import AnsinhError, ContentError
+from generator.i18n import _
+from generator.project import load_project
+from generator.render.web import locale_prefix, render_web
+from generator.theme import load_theme
+
+SERVE_DIR = ".ansinh/serve"
+WATCHED = ("campaigns.yml", "mkdocs.yml", "content", "themes")
+POLL_SECONDS = 0.3
+
+
+def snapshot(root: Path) -> dict[str, float]:
+    """Return the modification time of every watched file."""
+    times: dict[str, float] = {}
+    for name in WATCHED:
+        path = root / name
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            try:
+                times[str(file)] = file.stat().st_mtime_ns
+            except FileNotFoundError:
+                continue
+    return times
+
+
+def prepare(root: Path, locale: str | None) -> tuple[Path, str]:
+    """Render the docs and config of one locale into the preview folder; return them."""
+    import yaml
+
+    project, warnings = load_project(root)
+    for warning in warnings:
+        print(warning.format(), file=sys.stderr)
+    theme = load_theme(root, project.site.theme)
+    chosen = locale or project.site.default_locale
+    folder = root / SERVE_DIR / chosen
+    sync_docs(folder / "docs", render_web(project, theme, chosen), theme)
+    config = mkdocs_config(project, theme, chosen, load_base_config(root), folder / "site")
+    config_path = folder / "mkdocs.yml"
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=True)
+    if not config_path.is_file() or config_path.read_text("utf-8") != text:
+        config_path.write_text(text, "utf-8")
+    os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(project))
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    return config_path, locale_prefix(project, chosen)
+
+
+def _refresh(root: Path, locale: str | None) -> None:
+    try:
+        prepare(root, locale)
+        print(_("Updated the preview"), file=sys.stderr)
+    except ContentError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        print(_("The preview keeps the last good version until these are fixed."), file=sys.stderr)
+    except AnsinhError as error:
+        print(_("error: {message}").format(message=error), file=sys.stderr)
+
+
+def serve(root: Path, port: int = 8000, locale: str | None = None) -> int:
+    """Serve the site on localhost and rebuild it whenever a watched file changes."""
+    config_path, prefix = prepare(root, locale)
+    engine = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f",
+                               str(config_path), "--dev-addr", f"127.0.0.1:{port}"])
+    print(_("Preview at http://127.0.0.1:{port}/{prefix} — press Ctrl+C to stop").format(
+        port=port, prefix=prefix), file=sys.stderr)
+    seen = snapshot(root)
+    try:
+        while engine.poll() is None:
+            time.sleep(POLL_SECONDS)
+            current = snapshot(root)
+            if current != seen:
+                seen = current
+                _refresh(root, locale)
+    finally:
+        engine.terminate()
+        engine.wait(timeout=10)
+    return engine.returncode or 0
