@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check serve bench system-deps clean
+.PHONY: site test check serve bench i18n system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: $(STAMP) system-deps
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
+
+i18n: $(STAMP)
+	$(BIN)/python scripts/catalog.py
 
 clean:
 	rm -rf site .ansinh $(VENV)

@@ -134,11 +134,11 @@ def _check_campaign(loaded: Loaded, doc: Document, campaign: Campaign, index: in
         ("verses", campaign.verses, loaded.verses, "content/verses"),
     ):
         for i, ref in enumerate(refs):
-            if ref not in known:
+            if ref not in known and not (loaded.root / folder / f"{ref}.yml").is_file():
                 problems.append(doc.diagnostic(base + (kind, i), "missing-reference", _(
                     "no file {folder}/{ref}.yml{hint}").format(
                     folder=folder, ref=ref, hint=suggest(ref, known))))
-            elif kind == "testimonials" and "web" in campaign.outputs:
+            elif ref in known and kind == "testimonials" and "web" in campaign.outputs:
                 consent = loaded.testimonials[ref].consent
                 if not consent.given or "web" not in consent.scope:
                     problems.append(doc.diagnostic(base + (kind, i), "no-consent", _(

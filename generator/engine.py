@@ -73,9 +73,11 @@ def run_mkdocs(build_dir: Path, config: dict[str, Any], epoch: int) -> None:
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=True), "utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_path)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
         capture_output=True, text=True, env=env, check=False,
     )
     if result.returncode != 0:
-        details = (result.stderr or result.stdout).strip()
-        raise RenderError(f"the site engine failed on {config_path}:\n{details}")
+        lines = (result.stderr + result.stdout).splitlines()
+        problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
+        details = "\n".join(problems or lines[-20:])
+        raise RenderError(f"the site engine stopped on {config_path.parent / 'docs'}:\n{details}")

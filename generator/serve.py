@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -68,8 +69,13 @@ def _refresh(root: Path, locale: str | None) -> None:
         print(_("error: {message}").format(message=error), file=sys.stderr)
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(root: Path, port: int = 8000, locale: str | None = None) -> int:
     """Serve the site on localhost and rebuild it whenever a watched file changes."""
+    signal.signal(signal.SIGTERM, _stop)
     config_path, prefix = prepare(root, locale)
     engine = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f",
                                str(config_path), "--dev-addr", f"127.0.0.1:{port}"])
@@ -83,7 +89,9 @@ def serve(root: Path, port: int = 8000, locale: str | None = None) -> int:
             if current != seen:
                 seen = current
                 _refresh(root, locale)
+    except KeyboardInterrupt:
+        pass
     finally:
         engine.terminate()
         engine.wait(timeout=10)
-    return engine.returncode or 0
+    return 0

@@ -103,6 +103,8 @@ def _unknown_key_message(root: type[BaseModel], loc: Loc) -> str:
 
 
 def _field_name(loc: Loc) -> str:
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-2]
     names = [str(part) for part in loc if isinstance(part, str)]
     return names[-1] if names else "?"
 

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.i18n import set_language
+from generator.yamlload import Mark, load_yaml
+
+
+def load(tmp_path: Path, text: str):
+    path = tmp_path / "f.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_yaml(path, "f.yml")
+
+
+def test_keeps_the_place_of_every_key_and_value(tmp_path: Path) -> None:
+    doc, problems = load(tmp_path, "site:\n  title: An Sinh\nlist:\n  - a\n  - {b: 2}\n")
+    assert problems == []
+    assert doc.data == {"site": {"title": "An Sinh"}, "list": ["a", {"b": 2}]}
+    assert doc.values[("site", "title")] == Mark(2, 10)
+    assert doc.keys[("site", "title")] == Mark(2, 3)
+    assert doc.values[("list", 1, "b")] == Mark(5, 9)
+
+
+def test_dates_stay_text_so_an_impossible_date_is_reported_later(tmp_path: Path) -> None:
+    doc, problems = load(tmp_path, "day: 2021-02-30\n")
+    assert problems == [] and doc.data == {"day": "2021-02-30"}
+
+
+def test_text_is_normalized_to_nfc(tmp_path: Path) -> None:
+    decomposed = "Ho\u0300a"
+    doc, _ = load(tmp_path, f"name: {decomposed}\n{decomposed}: 1\n")
+    assert doc.data == {"name": "H\u00f2a", "H\u00f2a": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: 2\na: 3\n",
+         "f.yml:3:1: error: khóa «a» bị lặp (đã viết ở dòng 1); chỉ giữ một"),
+        ("value: 1.740\n",
+         "f.yml:1:8: error: «1.740» bị hiểu là số thập phân; hãy viết 1740, không có dấu chấm"),
+        ("a: 1\nb: c: d\n",
+         "f.yml:2:5: error: Lỗi cú pháp YAML: mapping values are not allowed here — "
+         "đặt đoạn chữ có dấu ': ' trong ngoặc kép, hoặc sửa thụt lề"),
+        ("a:\n\t- 1\n",
+         "f.yml:2:1: error: Lỗi cú pháp YAML: found character '\\t' that cannot start any token"
+         " — hãy thụt lề bằng dấu cách, không dùng phím Tab"),
+        ('a: "open\n',
+         "f.yml:2:1: error: Lỗi cú pháp YAML: found unexpected end of stream — "
+         "có dấu ngoặc kép mở mà chưa đóng"),
+    ],
+)
+def test_reading_problems_are_located(tmp_path: Path, text: str, expected: str) -> None:
+    _, problems = load(tmp_path, text)
+    assert [p.format() for p in problems] == [expected]
+
+
+def test_messages_in_english(tmp_path: Path) -> None:
+    set_language("en")
+    _, problems = load(tmp_path, "a: 1\na: 2\n")
+    assert [p.format() for p in problems] == [
+        "f.yml:2:1: error: duplicate key «a» (first written at line 1); keep only one"]
+
+
+def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "f.yml"
+    path.write_bytes("tên: Trúc".encode("cp1258"))
+    doc, problems = load_yaml(path, "f.yml")
+    assert doc is None
+    assert problems[0].code == "encoding" and (problems[0].line, problems[0].column) == (1, 1)
