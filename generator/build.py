@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.engine import load_base_config, mkdocs_config, run_mkdocs
+import yaml
+
+from generator.engine import load_base_config, mkdocs_config, overrides_files, run_mkdocs
 from generator.errors import Diagnostic
 from generator.model import Project
 from generator.project import load_project
@@ -36,25 +38,36 @@ def content_epoch(project: Project) -> int:
     return calendar.timegm(newest.timetuple())
 
 
-def sync_docs(docs: Path, pages: dict[str, str], theme: Theme) -> int:
-    """Make ``docs`` hold exactly these pages and the theme's assets; return files changed."""
-    wanted = {relative: text.encode("utf-8") for relative, text in pages.items()}
-    for relative, source in theme.files("assets").items():
-        wanted[f"assets/{relative}"] = source.read_bytes()
-    changed = 0
-    existing = {f.relative_to(docs).as_posix() for f in docs.rglob("*") if f.is_file()} \
-        if docs.is_dir() else set()
-    for stale in sorted(existing - wanted.keys()):
-        (docs / stale).unlink()
-        changed += 1
-    for relative, data in wanted.items():
-        target = docs / relative
-        if relative in existing and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        changed += 1
-    return changed
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file already holds it, so watchers see only real edits."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
+
+
+def sync_folder(folder: Path, wanted: dict[str, bytes]) -> int:
+    """Make ``folder`` hold exactly these files, touching only what differs; return the count."""
+    existing = {f.relative_to(folder).as_posix() for f in folder.rglob("*") if f.is_file()} \
+        if folder.is_dir() else set()
+    for stale in existing - wanted.keys():
+        (folder / stale).unlink()
+    written = sum(write_if_changed(folder / name, data) for name, data in wanted.items())
+    return written + len(existing - wanted.keys())
+
+
+def prepare_locale(project: Project, theme: Theme, locale: str, build_dir: Path,
+                   site_dir: Path, base: dict[str, Any]) -> Path:
+    """Lay out one locale's docs, overrides and mkdocs.yml as plain files; return the config."""
+    pages = {name: text.encode("utf-8") for name, text in render_web(project, theme, locale).items()}
+    pages.update({f"assets/{name}": path.read_bytes() for name, path in theme.files("assets").items()})
+    sync_folder(build_dir / "docs", pages)
+    sync_folder(build_dir / "overrides", overrides_files(theme, locale))
+    config = mkdocs_config(project, theme, locale, base, site_dir, build_dir / "overrides")
+    config_path = build_dir / "mkdocs.yml"
+    write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=True).encode())
+    return config_path
 
 
 def build_web(project: Project, theme: Theme, root: Path, staging: Path) -> None:
@@ -63,10 +76,9 @@ def build_web(project: Project, theme: Theme, root: Path, staging: Path) -> None
     epoch = content_epoch(project)
     ordered = sorted(project.site.locales, key=lambda code: code != project.site.default_locale)
     for locale in ordered:
-        build_dir = root / SCRATCH / locale
-        sync_docs(build_dir / "docs", render_web(project, theme, locale), theme)
         site_dir = staging / locale_prefix(project, locale)
-        run_mkdocs(build_dir, mkdocs_config(project, theme, locale, base, site_dir), epoch)
+        config = prepare_locale(project, theme, locale, root / SCRATCH / locale, site_dir, base)
+        run_mkdocs(config, epoch)
 
 
 def page_entries(project: Project, staging: Path) -> list[dict[str, Any]]:

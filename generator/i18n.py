@@ -21,11 +21,16 @@ _language: ContextVar[str] = ContextVar("ansinh_language", default=DEFAULT_LANGU
 
 
 @lru_cache(maxsize=None)
-def load_catalog(lang: str) -> dict[str, str]:
-    """Return every translated message of ``lang``, merged from its .po files."""
+def load_catalog(lang: str, extra_dirs: tuple[Path, ...] = ()) -> dict[str, str]:
+    """Return every translated message of ``lang``, merged from its .po files.
+
+    The package's own catalogs come first; catalogs in ``extra_dirs`` (a theme's
+    or a project's ``locale`` folders) add to them and win on the same id.
+    """
     messages: dict[str, str] = {}
-    folder = LOCALE_DIR / lang / "LC_MESSAGES"
-    for po_path in sorted(folder.glob("*.po")):
+    po_files = [path for base in (LOCALE_DIR, *extra_dirs)
+                for path in sorted((base / lang / "LC_MESSAGES").glob("*.po"))]
+    for po_path in po_files:
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=None)
         for message in catalog:
@@ -44,9 +49,9 @@ def current_language() -> str:
     return _language.get()
 
 
-def translate(msgid: str, lang: str) -> str:
+def translate(msgid: str, lang: str, extra_dirs: tuple[Path, ...] = ()) -> str:
     """Return ``msgid`` in ``lang``, or as written when it has no translation."""
-    return load_catalog(lang).get(msgid, msgid)
+    return load_catalog(lang, extra_dirs).get(msgid, msgid)
 
 
 def _(msgid: str) -> str:
@@ -54,9 +59,9 @@ def _(msgid: str) -> str:
     return translate(msgid, _language.get())
 
 
-def translator(lang: str) -> Callable[[str], str]:
+def translator(lang: str, extra_dirs: tuple[Path, ...] = ()) -> Callable[[str], str]:
     """Return a function translating message ids into ``lang``."""
-    return lambda msgid: translate(msgid, lang)
+    return lambda msgid: translate(msgid, lang, extra_dirs)
 
 
 def N_(msgid: str) -> str:

@@ -114,6 +114,19 @@ class Figure(Model):
     source: Source
 
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class Loudspeaker(Model):
+    """When a campaign is broadcast on commune loudspeakers, and how fast it is read."""
+
+    days: list[Weekday] = Field(default_factory=lambda: ["mon", "wed", "fri"], min_length=1)
+    times: list[ClockTime] = Field(default_factory=lambda: ["06:00", "17:30"], min_length=1)
+    repeats: int = Field(default=2, ge=1, le=5)
+    rate: int | None = Field(default=None, ge=80, le=400)
+
+
 class Campaign(Model):
     id: Slug
     title: LocalizedText
@@ -132,6 +145,7 @@ class Campaign(Model):
     image: str | None = None
     image_alt: LocalizedText | None = None
     outputs: list[Use] = Field(default_factory=lambda: ["web", "print", "social", "loudspeaker"])
+    loudspeaker: Loudspeaker = Field(default_factory=Loudspeaker)
 
 
 class CampaignsFile(Model):

@@ -9,12 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import content_epoch, sync_docs
-from generator.engine import load_base_config, mkdocs_config
+from generator.build import content_epoch, prepare_locale
+from generator.engine import load_base_config
 from generator.errors import AnsinhError, ContentError
 from generator.i18n import _
 from generator.project import load_project
-from generator.render.web import locale_prefix, render_web
+from generator.render.web import locale_prefix
 from generator.theme import load_theme
 
 SERVE_DIR = ".ansinh/serve"
@@ -38,20 +38,14 @@ def snapshot(root: Path) -> dict[str, float]:
 
 def prepare(root: Path, locale: str | None) -> tuple[Path, str]:
     """Render the docs and config of one locale into the preview folder; return them."""
-    import yaml
-
     project, warnings = load_project(root)
     for warning in warnings:
         print(warning.format(), file=sys.stderr)
     theme = load_theme(root, project.site.theme)
     chosen = locale or project.site.default_locale
     folder = root / SERVE_DIR / chosen
-    sync_docs(folder / "docs", render_web(project, theme, chosen), theme)
-    config = mkdocs_config(project, theme, chosen, load_base_config(root), folder / "site")
-    config_path = folder / "mkdocs.yml"
-    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=True)
-    if not config_path.is_file() or config_path.read_text("utf-8") != text:
-        config_path.write_text(text, "utf-8")
+    config_path = prepare_locale(project, theme, chosen, folder, folder / "site",
+                                 load_base_config(root))
     os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(project))
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     return config_path, locale_prefix(project, chosen)

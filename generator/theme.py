@@ -38,6 +38,11 @@ class Theme:
                     found[file.relative_to(base).as_posix()] = file
         return dict(sorted(found.items()))
 
+    @property
+    def locale_dirs(self) -> tuple[Path, ...]:
+        """The themes' own catalogs folders, the most general first."""
+        return tuple(f / "locale" for f in reversed(self.folders) if (f / "locale").is_dir())
+
     def environment(self, subdir: str) -> Environment:
         """Return a Jinja environment over ``subdir`` of every theme in the chain."""
         loaders = [FileSystemLoader(str(folder / subdir)) for folder in self.folders]

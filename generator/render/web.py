@@ -72,13 +72,13 @@ def locale_prefix(project: Project, locale: str) -> str:
     return "" if locale == project.site.default_locale else f"{locale}/"
 
 
-def _context(project: Project, locale: str) -> dict[str, Any]:
+def _context(project: Project, theme: Theme, locale: str) -> dict[str, Any]:
     text = LocaleText(locale, project.site.default_locale)
     return {
         "site": project.site,
         "project": project,
         "locale": locale,
-        "_": translator(locale),
+        "_": translator(locale, theme.locale_dirs),
         "tr": text,
         "plain": text.plain,
         "num": lambda value: format_number(value, locale),
@@ -114,7 +114,7 @@ def _campaigns_by_region(project: Project) -> list[tuple[str, list[Campaign]]]:
 def render_web(project: Project, theme: Theme, locale: str) -> dict[str, str]:
     """Return every Markdown page of one locale, keyed by its path in the docs folder."""
     env = theme.environment("templates/web")
-    context = _context(project, locale)
+    context = _context(project, theme, locale)
     render: Callable[..., str] = lambda name, **extra: env.get_template(name).render(**context, **extra)
     testimonials = {k: v for k, v in project.testimonials.items() if _published(v)}
     pages = {
@@ -155,9 +155,9 @@ def pages_for(project: Project, locale: str) -> list[Page]:
     return [chosen[name] for name in sorted(chosen)]
 
 
-def render_nav(project: Project, locale: str) -> list[dict[str, str]]:
+def render_nav(project: Project, theme: Theme, locale: str) -> list[dict[str, str]]:
     """Return the small navigation every page shows; campaign pages are reached from lists."""
-    _ = translator(locale)
+    _ = translator(locale, theme.locale_dirs)
     nav = [
         {_("Home"): "index.md"},
         {_("Campaigns"): "campaigns/index.md"},

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, TypeGuard, get_args
 
 import yaml
 
@@ -26,9 +26,18 @@ from generator.i18n import _
 
 RegionName = Literal["north", "central", "south"]
 REGION_NAMES: tuple[str, ...] = get_args(RegionName)
-DEFAULT_REGIONS = Path(__file__).resolve().parents[2] / "themes" / "default" / "speech" / "regions.yml"
+THEME_SPEECH = Path(__file__).resolve().parents[2] / "themes" / "default" / "speech"
+DEFAULT_REGIONS = THEME_SPEECH / "regions.yml"
 
-_WORD_KEYS = ("thousand", "zero_tens", "four_after_tens", "decimal_point", "range_to", "range_from", "per")
+_WORD_KEYS = (
+    "thousand",
+    "zero_tens",
+    "four_after_tens",
+    "decimal_point",
+    "range_to",
+    "range_from",
+    "per",
+)
 
 
 @dataclass(frozen=True)
@@ -45,31 +54,43 @@ class RegionWords:
     months: tuple[str, ...]
 
 
+def is_text(value: object) -> TypeGuard[str]:
+    """Say whether ``value`` is a string with something in it."""
+    return isinstance(value, str) and bool(value.strip())
+
+
+def read_yaml(path: Path) -> object:
+    """Parse a YAML data file of the speech theme, or raise ThemeError."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        message = _("Cannot read the speech table {path}: {error}")
+        raise ThemeError(message.format(path=path, error=error)) from error
+
+
 def _parse_region(name: str, raw: object, path: Path) -> RegionWords:
     """Build one region's words from its YAML mapping, or raise ThemeError."""
     if not isinstance(raw, dict):
-        raise ThemeError(_("Region {region} in {path} must be a mapping").format(region=name, path=path))
+        message = _("Region {region} in {path} must be a mapping")
+        raise ThemeError(message.format(region=name, path=path))
     words: dict[str, str] = {}
     for key in _WORD_KEYS:
         value = raw.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise ThemeError(
-                _("Region {region} in {path} needs a text for {key}").format(region=name, path=path, key=key)
-            )
+        if not is_text(value):
+            message = _("Region {region} in {path} needs a text for {key}")
+            raise ThemeError(message.format(region=name, path=path, key=key))
         words[key] = value.strip()
     months = raw.get("months")
-    if not isinstance(months, list) or len(months) != 12 or not all(isinstance(m, str) for m in months):
-        raise ThemeError(_("Region {region} in {path} needs 12 month names").format(region=name, path=path))
+    if not isinstance(months, list) or len(months) != 12 or not all(is_text(m) for m in months):
+        message = _("Region {region} in {path} needs 12 month names")
+        raise ThemeError(message.format(region=name, path=path))
     return RegionWords(months=tuple(m.strip() for m in months), **words)
 
 
 @lru_cache(maxsize=8)
 def load_regions(path: Path = DEFAULT_REGIONS) -> dict[str, RegionWords]:
     """Read the regional readings of every region from a YAML file."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ThemeError(_("Cannot read {path}: {error}").format(path=path, error=error)) from error
+    raw = read_yaml(path)
     if not isinstance(raw, dict):
         raise ThemeError(_("{path} must be a mapping of regions").format(path=path))
     return {name: _parse_region(name, raw.get(name), path) for name in REGION_NAMES}
