@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,13 @@ from generator.project import load_project
 from generator.render import Output
 from generator.render.web import locale_prefix, render_web
 from generator.theme import Theme, load_theme
+from generator.translations import count_translations
 from generator.write import manifest_entry, publish, staging_folder, write_manifest, write_outputs
 
 SCRATCH = ".ansinh/build"
+
+
+COVERAGE_FILE = ".ansinh/translation-coverage.json"
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,21 @@ class BuildSummary:
     outputs: int
     seconds: float
     warnings: list[Diagnostic]
+    coverage: dict[str, dict[str, int]]
+
+
+def translation_coverage(project: Project) -> dict[str, dict[str, int]]:
+    """Count, per locale, the content texts and hand-written pages that exist in it."""
+    items = [project.site, *project.campaigns, *project.testimonials.values(),
+             *project.verses.values(), project.policy]
+    counts = count_translations(items, project.site)
+    page_ids = {page.id for page in project.pages}
+    for locale, count in counts.items():
+        count["total"] += len(page_ids)
+        count["translated"] += sum(
+            1 for name in page_ids if any(p.id == name and (p.locale == locale or (
+                p.locale is None and locale == project.site.default_locale)) for p in project.pages))
+    return counts
 
 
 def content_epoch(project: Project) -> int:
@@ -61,7 +81,8 @@ def prepare_locale(project: Project, theme: Theme, locale: str, build_dir: Path,
                    site_dir: Path, base: dict[str, Any]) -> Path:
     """Lay out one locale's docs, overrides and mkdocs.yml as plain files; return the config."""
     pages = {name: text.encode("utf-8") for name, text in render_web(project, theme, locale).items()}
-    pages.update({f"assets/{name}": path.read_bytes() for name, path in theme.files("assets").items()})
+    pages.update({f"assets/{name}": path.read_bytes() for name, path in theme.files("assets").items()
+                  if not name.endswith(".md")})
     sync_folder(build_dir / "docs", pages)
     sync_folder(build_dir / "overrides", overrides_files(theme, locale))
     config = mkdocs_config(project, theme, locale, base, site_dir, build_dir / "overrides")
@@ -110,6 +131,7 @@ def render_outputs(project: Project, theme: Theme) -> list[Output]:
 def build_site(root: Path, out: Path) -> BuildSummary:
     """Build everything into ``out``; on any error ``out`` is left exactly as it was."""
     started = time.perf_counter()
+    root, out = root.resolve(), out.resolve()
     project, warnings = load_project(root)
     theme = load_theme(root, project.site.theme)
     outputs = render_outputs(project, theme)
@@ -119,4 +141,6 @@ def build_site(root: Path, out: Path) -> BuildSummary:
         entries = page_entries(project, staging) + output_entries(outputs)
         write_manifest(staging, entries)
         publish(staging, out)
-    return BuildSummary(len(entries), time.perf_counter() - started, warnings)
+    coverage = translation_coverage(project)
+    write_if_changed(root / COVERAGE_FILE, (json.dumps(coverage, indent=2) + "\n").encode())
+    return BuildSummary(len(entries), time.perf_counter() - started, warnings, coverage)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import typing
 import unicodedata
-from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, PlainValidator
 
 from generator.i18n import _
-from generator.model import Campaign, Site, _check_localized
+from generator.model import Campaign, Site
 from generator.project import MEDIA_DIR, Loaded, percent, suggest
+from generator.translations import check_page_translations, check_translations
 from generator.yamlload import Document, Loc
 
 _PROVINCES = Path(__file__).parent / "data" / "provinces.yml"
@@ -32,53 +30,6 @@ def province_regions() -> dict[str, str]:
 def region_of(campaign: Campaign) -> str | None:
     """Return the campaign's region, written or derived from its province."""
     return campaign.region or province_regions().get(campaign.province.lower())
-
-
-def _is_localized(annotation: Any) -> bool:
-    for meta in getattr(annotation, "__metadata__", ()):
-        if isinstance(meta, PlainValidator) and meta.func is _check_localized:
-            return True
-    return any(_is_localized(arg) for arg in typing.get_args(annotation))
-
-
-def iter_localized(obj: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    """Yield (location, value) for every localized text inside a model object."""
-    if isinstance(obj, BaseModel):
-        for name, info in type(obj).model_fields.items():
-            value = getattr(obj, name)
-            localized = any(isinstance(m, PlainValidator) and m.func is _check_localized
-                            for m in info.metadata) or _is_localized(info.annotation)
-            if localized and isinstance(value, list):
-                yield from ((loc + (name, i), v) for i, v in enumerate(value))
-            elif localized and value is not None:
-                yield loc + (name,), value
-            else:
-                yield from iter_localized(value, loc + (name,))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from iter_localized(item, loc + (i,))
-
-
-def _check_translations(doc: Document, obj: Any, base: Loc, site: Site) -> list[Any]:
-    found = []
-    for loc, value in iter_localized(obj, base):
-        if not isinstance(value, dict):
-            continue
-        for locale in value:
-            if locale not in site.locales:
-                found.append(doc.diagnostic(loc + (locale,), "unknown-locale", _(
-                    "«{locale}» is not one of the site's languages ({locales})").format(
-                    locale=locale, locales=", ".join(site.locales)), key=True))
-        if site.default_locale not in value:
-            found.append(doc.diagnostic(loc, "missing-default-text", _(
-                "this text has no «{locale}» version, the site's main language").format(
-                locale=site.default_locale)))
-        for locale in site.locales:
-            if locale != site.default_locale and locale not in value:
-                found.append(doc.diagnostic(loc, "missing-translation", _(
-                    "no «{locale}» translation; the «{default}» text is shown instead").format(
-                    locale=locale, default=site.default_locale), severity="warning"))
-    return found
 
 
 def _check_media(loaded: Loaded, doc: Document, loc: Loc, written: str | None) -> None:
@@ -191,14 +142,15 @@ def check_project(loaded: Loaded) -> None:
                 id=campaign.id, line=line)))
         first_use.setdefault(campaign.id, index)
         _check_campaign(loaded, doc, campaign, index)
-    loaded.diagnostics.extend(_check_translations(doc, file, (), file.site))
+    loaded.diagnostics.extend(check_translations(doc, file, (), file.site))
     for folder, items in (("content/testimonials", loaded.testimonials),
                           ("content/verses", loaded.verses)):
         for name, item in items.items():
             item_doc = loaded.documents[f"{folder}/{name}.yml"]
-            loaded.diagnostics.extend(_check_translations(item_doc, item, (), file.site))
+            loaded.diagnostics.extend(check_translations(item_doc, item, (), file.site))
             if folder == "content/testimonials":
                 _check_media(loaded, item_doc, ("photo",), item.photo)  # type: ignore[attr-defined]
     if loaded.policy is not None:
         policy_doc = loaded.documents["content/policy.yml"]
-        loaded.diagnostics.extend(_check_translations(policy_doc, loaded.policy, (), file.site))
+        loaded.diagnostics.extend(check_translations(policy_doc, loaded.policy, (), file.site))
+    loaded.diagnostics.extend(check_page_translations(loaded.pages, file.site))

@@ -38,6 +38,10 @@ def command_build(args: argparse.Namespace) -> int:
         print(warning.format(), file=sys.stderr)
     print(_("Built {count} outputs into {out} in {seconds:.1f} s").format(
         count=summary.outputs, out=out, seconds=summary.seconds))
+    for locale, count in summary.coverage.items():
+        share = 100 * count["translated"] // max(count["total"], 1)
+        print(_("Texts in «{locale}»: {translated} of {total} ({share}%)").format(
+            locale=locale, translated=count["translated"], total=count["total"], share=share))
     return 0
 
 

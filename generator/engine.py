@@ -17,7 +17,7 @@ from babel import Locale
 from babel.core import get_global
 
 from generator.errors import RenderError, ThemeError
-from generator.i18n import translator
+from generator.i18n import _, translator
 from generator.model import Project
 from generator.render.web import LocaleText, locale_prefix, render_nav
 from generator.theme import Theme
@@ -38,9 +38,11 @@ def load_base_config(project_root: Path) -> dict[str, Any]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{PROJECT_MKDOCS}:{mark.line + 1}:{mark.column + 1}" if mark else PROJECT_MKDOCS
-        raise ThemeError(f"{where}: {getattr(error, 'problem', error)}") from None
+        raise ThemeError(_("{where}: YAML syntax error: {problem}").format(
+            where=where, problem=getattr(error, "problem", error))) from None
     if not isinstance(data, dict):
-        raise ThemeError(f"{PROJECT_MKDOCS}:1:1: a mapping of settings is expected")
+        raise ThemeError(_("{where}: a mapping of settings is expected").format(
+            where=f"{PROJECT_MKDOCS}:1:1"))
     return {key: value for key, value in data.items() if key not in _SET_BY_ANSINH}
 
 
@@ -130,4 +132,5 @@ def run_mkdocs(config_path: Path, epoch: int) -> None:
         lines = (result.stderr + result.stdout).splitlines()
         problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
         details = "\n".join(problems or lines[-20:])
-        raise RenderError(f"the site engine stopped on {config_path.parent / 'docs'}:\n{details}")
+        raise RenderError(_("the site engine stopped on {folder}:").format(
+            folder=config_path.parent / "docs") + "\n" + details)

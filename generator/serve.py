@@ -38,6 +38,7 @@ def snapshot(root: Path) -> dict[str, float]:
 
 def prepare(root: Path, locale: str | None) -> tuple[Path, str]:
     """Render the docs and config of one locale into the preview folder; return them."""
+    root = root.resolve()
     project, warnings = load_project(root)
     for warning in warnings:
         print(warning.format(), file=sys.stderr)

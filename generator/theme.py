@@ -9,6 +9,7 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.errors import ThemeError
+from generator.i18n import _
 
 INSTALLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
 
@@ -56,7 +57,7 @@ def _theme_folder(project_root: Path, name: str) -> Path:
     for base in (project_root / "themes", INSTALLED_THEMES):
         if (base / name).is_dir():
             return base / name
-    raise ThemeError(f"theme «{name}» not found in themes/")
+    raise ThemeError(_("theme «{name}» not found in themes/").format(name=name))
 
 
 def load_theme(project_root: Path, name: str) -> Theme:
@@ -66,7 +67,7 @@ def load_theme(project_root: Path, name: str) -> Theme:
     while current is not None:
         folder = _theme_folder(project_root, current)
         if folder in folders:
-            raise ThemeError(f"theme «{current}» extends itself")
+            raise ThemeError(_("theme «{name}» extends itself").format(name=current))
         folders.append(folder)
         settings_file = folder / "theme.yml"
         settings = yaml.safe_load(settings_file.read_text("utf-8")) if settings_file.is_file() else {}

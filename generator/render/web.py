@@ -142,8 +142,20 @@ def render_web(project: Project, theme: Theme, locale: str) -> dict[str, str]:
         pages[f"verses/{name}.md"] = render("verse.md.j2", verse=verse, campaigns=users,
                                             verse_html=_verse_html(verse, locale))
     for page in pages_for(project, locale):
-        pages[f"{page.id}.md"] = page.markdown
+        written_in = page.locale or project.site.default_locale
+        pages[f"{page.id}.md"] = (page.markdown if written_in == locale
+                                  else mark_language(page.markdown, written_in))
     return dict(sorted(pages.items()))
+
+
+def mark_language(markdown: str, lang: str) -> str:
+    """Mark a whole hand-written page as written in ``lang`` (a fallback translation)."""
+    lines = markdown.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    title = f'{lines[index]} {{ lang="{lang}" }}'
+    body = "\n".join(lines[index + 1:]).strip("\n")
+    before = "\n".join(lines[:index])
+    return f'{before}\n{title}\n\n<div lang="{lang}" markdown>\n\n{body}\n\n</div>\n'.lstrip("\n")
 
 
 def pages_for(project: Project, locale: str) -> list[Page]:
