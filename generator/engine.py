@@ -90,6 +90,8 @@ def mkdocs_config(project: Project, theme: Theme, locale: str, base: dict[str, A
         "nav": render_nav(project, theme, locale),
         "extra_css": sorted(set(config.get("extra_css", [])) | {
             f"assets/{name}" for name in theme.files("assets") if name.endswith(".css")}),
+        "extra_javascript": [{"path": f"assets/{name}", "defer": True}
+                             for name in theme.files("assets") if name.endswith(".js")],
         "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md",
     })
     plugins = config.get("plugins") or ["search"]

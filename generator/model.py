@@ -227,12 +227,22 @@ class Benefit(Model):
     legal_basis: str
 
 
+class Myth(Model):
+    """A common misunderstanding and the fact that answers it."""
+
+    id: Slug
+    myth: LocalizedText
+    fact: LocalizedText
+    legal_basis: str | None = None
+
+
 class Policy(Model):
     """Dated policy parameters; the newest period of each list is the one shown."""
 
     voluntary_social_insurance: list[VoluntaryInsurance] = Field(min_length=1)
     household_health_insurance: list[HouseholdHealthInsurance] = Field(min_length=1)
     benefits: list[Benefit] = Field(default_factory=list)
+    myths: list[Myth] = Field(default_factory=list)
 
 
 class Page(Model):

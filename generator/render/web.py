@@ -14,7 +14,19 @@ from generator.checks import region_of
 from generator.format import format_amount, format_day, format_number, format_percent
 from generator.i18n import translator
 from generator.labels import LABELS
-from generator.model import Campaign, Figure, LocalizedText, Page, Project, Testimonial, Verse
+from generator.model import (
+    Campaign,
+    Figure,
+    LocalizedText,
+    Page,
+    Policy,
+    Project,
+    Testimonial,
+    Verse,
+    VoluntaryInsurance,
+)
+from generator.render.charts import progress_svg
+from generator.render.listen import spoken_page
 from generator.project import percent
 from generator.theme import Theme
 
@@ -127,12 +139,7 @@ def render_web(project: Project, theme: Theme, locale: str) -> dict[str, str]:
         if "web" not in campaign.outputs:
             continue
         pages[f"campaigns/{campaign.id}.md"] = render(
-            "campaign.md.j2", campaign=campaign,
-            figures=[view_figure(f) for f in campaign.figures],
-            testimonials=[testimonials[t] for t in campaign.testimonials if t in testimonials],
-            verses=[(project.verses[v], _verse_html(project.verses[v], locale)) for v in campaign.verses],
-            policy=project.policy.voluntary_social_insurance,
-        )
+            "campaign.md.j2", **_campaign_context(project, theme, campaign, locale, testimonials))
     for name, testimonial in testimonials.items():
         users = [c for c in project.campaigns if name in c.testimonials and "web" in c.outputs]
         pages[f"testimonials/{name}.md"] = render("testimonial.md.j2", testimonial=testimonial,
@@ -165,6 +172,71 @@ def pages_for(project: Project, locale: str) -> list[Page]:
         if page.locale == locale or (page.locale is None and page.id not in chosen):
             chosen[page.id] = page
     return [chosen[name] for name in sorted(chosen)]
+
+
+def _campaign_context(project: Project, theme: Theme, campaign: Campaign, locale: str,
+                      testimonials: dict[str, Testimonial]) -> dict[str, Any]:
+    _ = translator(locale, theme.locale_dirs)
+    text = LocaleText(locale, project.site.default_locale)
+    page_url = f"{project.site.base_url}{locale_prefix(project, locale)}campaigns/{campaign.id}/"
+    views = [view_figure(f) for f in campaign.figures]
+    chosen = [testimonials[t] for t in campaign.testimonials if t in testimonials]
+    voluntary = current_voluntary(project.policy)
+    sentences = [text.plain(campaign.title), text.plain(campaign.summary),
+                 *(text.plain(m) for m in campaign.messages),
+                 *(figure_sentence(v, text, locale, _) for v in views),
+                 _("You choose a monthly income between {floor} and {ceiling}; the contribution is "
+                   "{rate} of it.").format(floor=format_amount(voluntary.income_floor, locale),
+                                          ceiling=format_amount(voluntary.income_ceiling, locale),
+                                          rate=format_percent(voluntary.contribution_rate_percent, locale)),
+                 *(_(LABELS["mode"][mode]) for mode in campaign.payment_modes),
+                 _("Questions? Call the hotline") + " " + project.site.hotline]
+    return {
+        "campaign": campaign, "figures": views, "testimonials": chosen,
+        "verses": [(project.verses[v], _verse_html(project.verses[v], locale)) for v in campaign.verses],
+        "policy": project.policy, "voluntary": voluntary, "page_url": page_url,
+        "share_title": text.plain(campaign.title),
+        "og_image": f"{project.site.base_url}social/{locale}/{campaign.id}/facebook.png",
+        "speech": spoken_page(sentences, locale, region_of(campaign) or "north"),
+        "charts": {v.figure.id: _chart(v, text, locale, _) for v in views},
+        "calculator_html": _calculator_html(project, theme, locale),
+        "media_url": lambda name: f"../../media/{name}",
+    }
+
+
+def figure_sentence(view: FigureView, text: LocaleText, locale: str, _: Callable[[str], str]) -> str:
+    """Say one figure in a sentence: value, share of the plan, date."""
+    f = view.figure
+    value = format_amount(f.value, locale) if f.unit == "vnd" else format_number(f.value, locale)
+    parts = [f"{text.plain(f.label)}: {value}"]
+    if view.percent_of_target is not None:
+        parts.append(_("{percent} of plan reached").format(
+            percent=format_percent(view.percent_of_target, locale)))
+    parts.append(_("As of {date}.").format(date=format_day(f.as_of, locale)))
+    return ", ".join(parts[:-1]) + ". " + parts[-1]
+
+
+def _chart(view: FigureView, text: LocaleText, locale: str, _: Callable[[str], str]) -> str:
+    if not view.figure.target:
+        return ""
+    return progress_svg(text.plain(view.figure.label), view.figure.value, view.figure.target,
+                        figure_sentence(view, text, locale, _), f"chart-{view.figure.id}")
+
+
+def _calculator_html(project: Project, theme: Theme, locale: str) -> str:
+    try:
+        from generator.policy import calculator_context
+    except ImportError:
+        return ""
+    env = theme.environment("templates/web")
+    context = _context(project, theme, locale)
+    return env.get_template("partials/calculator.html.j2").render(
+        **context, policy=project.policy, calculator=calculator_context(project.policy, locale))
+
+
+def current_voluntary(policy: Policy) -> VoluntaryInsurance:
+    """Return the voluntary-insurance rules in force: the newest period."""
+    return max(policy.voluntary_social_insurance, key=lambda period: period.effective_from)
 
 
 def render_nav(project: Project, theme: Theme, locale: str) -> list[dict[str, str]]:

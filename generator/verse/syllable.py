@@ -178,10 +178,12 @@ class Word:
     text: str
     filler: bool
     syllable: Syllable | None
+    pause: bool = False
 
 
 _FILLER = re.compile(r"\(([^()]*)\)")
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
+_PAUSES = frozenset(",;:.!?\u2026")
 
 
 def split_fillers(line: str) -> list[tuple[str, bool]]:
@@ -198,13 +200,13 @@ def split_fillers(line: str) -> list[tuple[str, bool]]:
     return runs
 
 
-def _strip_word(token: str) -> str:
-    chars = list(token)
-    while chars and not chars[0].isalnum():
-        chars.pop(0)
-    while chars and not chars[-1].isalnum():
-        chars.pop()
-    return "".join(chars)
+def _strip_word(token: str) -> tuple[str, bool]:
+    start, end = 0, len(token)
+    while start < end and not token[start].isalnum():
+        start += 1
+    while end > start and not token[end - 1].isalnum():
+        end -= 1
+    return token[start:end], any(char in _PAUSES for char in token[end:])
 
 
 def tokenize_line(line: str) -> list[Word]:
@@ -212,9 +214,9 @@ def tokenize_line(line: str) -> list[Word]:
     words: list[Word] = []
     for text, filler in split_fillers(unicodedata.normalize("NFC", line)):
         for token in _SEPARATORS.split(text):
-            word = _strip_word(token)
+            word, pause = _strip_word(token)
             if word:
-                words.append(Word(word, filler, try_parse_syllable(word)))
+                words.append(Word(word, filler, try_parse_syllable(word), pause))
     return words
 
 

@@ -1,0 +1,199 @@
+"""Lục bát, strict (the written form) and relaxed (hò and the lục bát of vè).
+
+Strict rules, each an error:
+
+- odd lines have 6 syllables, even lines 8; the verse ends on an 8-line;
+- 6-line: syllable 2 bằng, 4 trắc, 6 bằng; 8-line: 2 bằng, 4 trắc, 6 bằng, 8 bằng;
+- when syllables 6 and 8 of the 8-line are both bằng, one is ngang and the other
+  huyền (the 6th is blamed);
+- the 6th of a 6-line rhymes with the 6th of the next 8-line, the 8th of an
+  8-line with the 6th of the next 6-line (see ``generator.verse.rhyme``).
+
+Variants, each a warning instead of an error:
+
+- a 6-line read 3/3 moves its first accent from syllable 2 to 3: with a pause
+  after syllable 3 the 2nd may be trắc ("Mai cốt cách, tuyết tinh thần"); when
+  the second half echoes the first (the same word at positions 1 and 4, 2 and
+  5, or 3 and 6: "Khi tựa gối khi cúi đầu", "Người một nơi hỏi một nơi")
+  the 2nd may be trắc and the 4th bằng;
+- vần lưng: the 6th of the 6-line rhymes with the 4th of the 8-line, which is
+  bằng while the 8-line's 6th is trắc ("Con cò mà đi ăn đêm / Đậu phải cành
+  mềm lộn cổ xuống ao"); syllables 2, 4 and 6 are then not checked.
+
+Relaxed (hò): fillers are already out; lengths and tones become warnings, and
+a rhyme that falls elsewhere in the 8-line is a warning; only a rhyme found
+nowhere is an error. Syllables 1, 3, 5 and 7 are free in both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.i18n import _
+from generator.verse.diagnostic import Severity, VerseDiagnostic, diagnostic
+from generator.verse.meter import (
+    Anchor,
+    RhymeGraph,
+    VerseLine,
+    anchor,
+    check_count,
+    check_tone,
+    rhymes,
+)
+from generator.verse.syllable import Tone
+
+SIX_TONES: tuple[tuple[int, bool], ...] = ((2, True), (4, False), (6, True))
+EIGHT_TONES: tuple[tuple[int, bool], ...] = ((2, True), (4, False), (6, True), (8, True))
+
+
+def _keep(found: list[VerseDiagnostic], item: VerseDiagnostic | None) -> None:
+    if item is not None:
+        found.append(item)
+
+
+def three_three_free(line: VerseLine) -> frozenset[int]:
+    """Return the positions a 6-line read 3/3 frees: 2 after a pause, 2 and 4 if echoed."""
+    if line.count != 6:
+        return frozenset()
+    words = [word.text.lower() for word in line.words]
+    if any(words[index] == words[index + 3] for index in range(3)):
+        return frozenset({2, 4})
+    if line.words[2].pause:
+        return frozenset({2})
+    return frozenset()
+
+
+def _variant_tone(line: VerseLine, position: int, level: bool) -> VerseDiagnostic | None:
+    syllable = line.syllable(position)
+    if syllable is None or syllable.is_bang == level:
+        return None
+    return diagnostic(
+        line.number, position, "warning", "tone-variant",
+        _("«{syllable}» has the {tone} tone ({found}) where {expected} is usual; "
+          "tolerated because the line is read 3/3 (lục bát variant)"),
+        syllable=line.word(position), tone=syllable.tone.value,
+        found=syllable.tone.tone_class, expected="bằng" if level else "trắc",
+    )
+
+
+def check_six_line(line: VerseLine, severity: Severity = "error") -> list[VerseDiagnostic]:
+    """Check the length and tones of a 6-syllable line."""
+    found: list[VerseDiagnostic] = []
+    count = check_count(line, 6, severity)
+    if count is not None:
+        return [count]
+    free = three_three_free(line) if severity == "error" else frozenset()
+    for position, level in SIX_TONES:
+        if position in free:
+            _keep(found, _variant_tone(line, position, level))
+        else:
+            _keep(found, check_tone(line, position, level, severity))
+    return found
+
+
+def _check_ngang_huyen(line: VerseLine, severity: Severity) -> VerseDiagnostic | None:
+    sixth, eighth = line.syllable(6), line.syllable(8)
+    if sixth is None or eighth is None or sixth.tone is not eighth.tone:
+        return None
+    if sixth.tone is Tone.HUYEN:
+        template = _("«{syllable}» needs the ngang tone because syllable {other_position} "
+                     "«{other}» already has the huyền tone")
+    elif sixth.tone is Tone.NGANG:
+        template = _("«{syllable}» needs the huyền tone because syllable {other_position} "
+                     "«{other}» already has the ngang tone")
+    else:
+        return None
+    return diagnostic(
+        line.number, 6, severity, "tone-ngang-huyen", template,
+        syllable=line.word(6), other=line.word(8), other_position=8,
+    )
+
+
+def _waist_rhyme(line: VerseLine, rhyme: Anchor | None) -> VerseDiagnostic | None:
+    fourth, sixth = line.syllable(4), line.syllable(6)
+    if rhyme is None or fourth is None or sixth is None:
+        return None
+    if not fourth.is_bang or sixth.is_bang or not rhymes(rhyme, Anchor(line, 4)):
+        return None
+    return diagnostic(
+        line.number, 4, "warning", "waist-rhyme",
+        _("lục bát variant (vần lưng): «{syllable}» rhymes with «{other}» (line {other_line}, "
+          "syllable {other_position}) at syllable 4 instead of 6, with the tones of "
+          "syllables 2, 4 and 6 swapped"),
+        syllable=line.word(4), other=rhyme.word,
+        other_line=rhyme.line.number, other_position=rhyme.position,
+    )
+
+
+def _moved_rhyme(line: VerseLine, rhyme: Anchor, expected: Anchor) -> tuple[Anchor, VerseDiagnostic] | None:
+    for position in range(line.count - 1, 0, -1):
+        candidate = Anchor(line, position)
+        if position != expected.position and rhymes(rhyme, candidate):
+            return candidate, diagnostic(
+                line.number, position, "warning", "rhyme-moved",
+                _("the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
+                  "falls on «{syllable}» instead of syllable {expected}"),
+                other=rhyme.word, other_line=rhyme.line.number, other_position=rhyme.position,
+                syllable=line.word(position), expected=expected.position,
+            )
+    return None
+
+
+def _rhyme_partner(
+    line: VerseLine, rhyme: Anchor | None, relaxed: bool, found: list[VerseDiagnostic]
+) -> Anchor | None:
+    expected = anchor(line, 8, 6, stretch=relaxed)
+    if rhyme is None or expected is None or not relaxed or rhymes(rhyme, expected):
+        return expected
+    moved = _moved_rhyme(line, rhyme, expected)
+    if moved is None:
+        return expected
+    found.append(moved[1])
+    return moved[0]
+
+
+def check_eight_line(
+    line: VerseLine, rhyme: Anchor | None, graph: RhymeGraph, relaxed: bool = False
+) -> list[VerseDiagnostic]:
+    """Check an 8-syllable line and link its 6th (or moved) syllable to ``rhyme``."""
+    severity: Severity = "warning" if relaxed else "error"
+    found: list[VerseDiagnostic] = []
+    count = check_count(line, 8, severity)
+    if count is not None:
+        found.append(count)
+        graph.link(rhyme, _rhyme_partner(line, rhyme, relaxed, found))
+        return found
+    waist = _waist_rhyme(line, rhyme)
+    if waist is not None:
+        _keep(found, check_tone(line, 8, True, severity))
+        graph.link(rhyme, Anchor(line, 4))
+        return [waist, *found]
+    for position, level in EIGHT_TONES:
+        _keep(found, check_tone(line, position, level, severity))
+    _keep(found, _check_ngang_huyen(line, severity))
+    graph.link(rhyme, _rhyme_partner(line, rhyme, relaxed, found))
+    return found
+
+
+def check_luc_bat(lines: Sequence[VerseLine], relaxed: bool = False) -> list[VerseDiagnostic]:
+    """Check lines as a lục bát chain; ``relaxed`` turns meter errors into warnings."""
+    severity: Severity = "warning" if relaxed else "error"
+    found: list[VerseDiagnostic] = []
+    graph = RhymeGraph()
+    previous: Anchor | None = None
+    for index in range(0, len(lines), 2):
+        six = lines[index]
+        found.extend(check_six_line(six, severity))
+        six_rhyme = anchor(six, 6, 6, stretch=relaxed)
+        graph.link(previous, six_rhyme)
+        if index + 1 == len(lines):
+            found.append(diagnostic(
+                six.number, None, severity, "missing-line",
+                _("a 6-syllable line must be followed by an 8-syllable line"),
+            ))
+            break
+        eight = lines[index + 1]
+        found.extend(check_eight_line(eight, six_rhyme, graph, relaxed))
+        previous = anchor(eight, 8, 8, stretch=relaxed)
+    found.extend(graph.diagnostics())
+    return found
