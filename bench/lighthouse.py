@@ -10,6 +10,7 @@ Usage: python bench/lighthouse.py   (needs `npm ci` in bench/ and Debian's chrom
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -39,6 +40,7 @@ MAX_LCP_MS = 2000
 def build_example(work: Path, base_url: str) -> Path:
     """Copy the example, point its address at the local server, build it; return the site."""
     project = work / "project"
+    project.mkdir()
     for name in ("campaigns.yml", "mkdocs.yml", "content", "themes"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project / name)
@@ -47,7 +49,9 @@ def build_example(work: Path, base_url: str) -> Path:
     original = yaml.safe_load(data)["site"]["base_url"]
     campaigns.write_text(data.replace(original, base_url), "utf-8")
     site = work / "site"
-    if ansinh(["-C", str(project), "build", "--out", str(site)]) != 0:
+    with contextlib.redirect_stdout(sys.stderr):
+        code = ansinh(["-C", str(project), "build", "--out", str(site)])
+    if code != 0:
         raise SystemExit("the example did not build")
     return site
 

@@ -108,7 +108,8 @@ class Mutator:
         window, index, tokens = self._line(couplet)
         position = self.rng.choice(TONE_POSITIONS[index % 2])
         level = parse_syllable(_core(tokens[position - 1])).is_bang
-        tokens[position - 1] = _replace(tokens[position - 1], self._pick(lambda s: s.is_bang != level))
+        word = self._pick(lambda syllable: syllable.is_bang != level)
+        tokens[position - 1] = _replace(tokens[position - 1], word)
         return self._made(window, index, tokens, position)
 
     def broken_rhyme(self, couplet: int) -> Mutation:

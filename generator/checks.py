@@ -13,6 +13,7 @@ import yaml
 from generator.i18n import _
 from generator.model import Campaign, Site
 from generator.project import MEDIA_DIR, Loaded, percent, suggest
+from generator.versecheck import check_verse_file
 from generator.translations import check_page_translations, check_translations
 from generator.yamlload import Document, Loc
 
@@ -150,6 +151,9 @@ def check_project(loaded: Loaded) -> None:
             loaded.diagnostics.extend(check_translations(item_doc, item, (), file.site))
             if folder == "content/testimonials":
                 _check_media(loaded, item_doc, ("photo",), item.photo)  # type: ignore[attr-defined]
+            else:
+                source = (loaded.root / item_doc.path).read_text(encoding="utf-8")
+                loaded.diagnostics.extend(check_verse_file(item_doc, source, item))  # type: ignore[arg-type]
     if loaded.policy is not None:
         policy_doc = loaded.documents["content/policy.yml"]
         loaded.diagnostics.extend(check_translations(policy_doc, loaded.policy, (), file.site))

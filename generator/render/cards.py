@@ -1,22 +1,28 @@
-"""Card drawing primitives: fonts chosen by script, text fitted into boxes, PNG bytes.
+"""Cards: declarative layouts planned into lines and shapes, drawn with Pillow, saved as PNG.
+
+A layout (``CardLayout``, read from theme YAML) is a canvas size, a background
+and layers drawn in order: shapes, text boxes, stacks of text flowing down a
+box, and a QR code. Planning (``plan_card``) decides where every line goes, so
+tests can check the geometry; drawing (``draw_card``) only paints the plan.
 
 Text never leaves its box: it is wrapped by measured width, shrunk step by step
-down to the block's smallest size, and only then cut with "…". Line boxes are
-measured from the ink of the tallest Vietnamese stacks (Ỗ, Ặ) and the deepest
-descenders, so marks are never clipped. Runs of Khmer text are set in the
-theme's Khmer font (the Latin fonts have no Khmer glyphs, the Khmer font has no
-Latin ones) and shaped by libraqm when Pillow has it.
+down to the block's smallest size, and only then cut with "…"; lines are placed
+by their ink, measured against the tallest Vietnamese stacks (Ỗ, Ặ) and the
+deepest descenders, so marks are never clipped. Runs of Khmer text are set in
+the theme's Khmer font (the Latin fonts have no Khmer glyphs, the Khmer font no
+Latin ones) and shaped by libraqm when Pillow has it (``RAQM``); without it
+Khmer is drawn unshaped, which is wrong for most words.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
 from typing import Annotated, Any, Literal
 
 import segno
@@ -24,6 +30,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from generator.errors import RenderError
+from generator.i18n import _
 
 RAQM = features.check("raqm")
 LAYOUT_ENGINE = ImageFont.Layout.RAQM if RAQM else ImageFont.Layout.BASIC
@@ -55,10 +62,6 @@ class Face:
     size: int
     scripts: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def font(self) -> ImageFont.FreeTypeFont:
-        return load_font(self.path, self.size)
-
     def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         """Split ``text`` into runs of one font each; spaces, joiners and marks stay in their run."""
         return [(run, load_font(path, self.size)) for run, path in _runs(self, text)]
@@ -75,15 +78,7 @@ class Face:
 
     def ink(self, text: str) -> Box:
         """Return the ink box of ``text`` drawn at (0, 0) on its baseline: left, top, right, bottom."""
-        left, top, right, bottom = 0, 0, 0, 0
-        x = 0.0
-        for index, (run, font) in enumerate(self.runs(text)):
-            l, t, r, b = font.getbbox(run, anchor="ls")
-            left = min(left, int(x + l)) if index else int(l)
-            top, bottom = min(top, int(t)), max(bottom, int(b))
-            right = max(right, int(x + r))
-            x += font.getlength(run)
-        return left, top, right, bottom
+        return _ink(self, text)
 
     def extent(self, text: str) -> tuple[int, int]:
         """Return how far ink may reach above and below a baseline for lines like ``text``."""
@@ -107,6 +102,19 @@ def _runs(face: Face, text: str) -> tuple[tuple[str, str], ...]:
         else:
             runs.append((char, path))
     return tuple(runs)
+
+
+@lru_cache(maxsize=65536)
+def _ink(face: Face, text: str) -> Box:
+    left, top, right, bottom = 0, 0, 0, 0
+    x = 0.0
+    for index, (run, font) in enumerate(face.runs(text)):
+        l, t, r, b = font.getbbox(run, anchor="ls")
+        left = min(left, math.floor(x + l)) if index else math.floor(l)
+        top, bottom = min(top, int(t)), max(bottom, int(b))
+        right = max(right, math.ceil(x + r))
+        x += font.getlength(run)
+    return left, top, right, bottom
 
 
 @lru_cache(maxsize=65536)
@@ -140,17 +148,26 @@ def _words(paragraph: str) -> list[tuple[str, str]]:
         for index, part in enumerate(chunk.split("\u200b")):
             if not part:
                 continue
-            if index == 0 and words and _NUMBER.match(words[-1][0].rsplit(" ", 1)[-1]):
+            if index == 0 and words and _keep_together(words[-1][0], part):
                 words[-1] = (f"{words[-1][0]} {part}", words[-1][1])
             else:
                 words.append((part, " " if index == 0 else ""))
     return words
 
 
+def _keep_together(previous: str, word: str) -> bool:
+    """Keep a number with its unit, and two capitalised words of a name ("Lào Cai")."""
+    if " " in previous:
+        return False
+    if _NUMBER.match(previous):
+        return True
+    return previous[:1].isupper() and word[:1].isupper() and previous[-1:].isalpha()
+
+
 def _break_word(face: Face, word: str, width: float) -> list[str]:
     """Break a word too long for a line: after a slash if it is an address, else between letters."""
     pieces = [""]
-    parts = re.findall(r"[^/]*/|[^/]+", word) if "/" in word else [word]
+    parts = re.findall(r"[^/ ]*[/ ]|[^/ ]+", word)
     for part in parts:
         if face.length(pieces[-1] + part) <= width:
             pieces[-1] += part
@@ -251,20 +268,41 @@ def fit_text(faces: FaceMaker, text: str, fit: Fit, width: int, height: int) -> 
     for size in sizes:
         face = faces(size)
         lines = wrap(face, text, width)
-        block = set_block(face, lines, fit.line_height)
-        if len(lines) <= fit.max_lines and block.height <= height:
-            return set_block(face, balance(face, text, width, len(lines)), fit.line_height)
+        if len(lines) > fit.max_lines or not _inked_within(face, lines, width):
+            continue
+        if set_block(face, lines, fit.line_height).height <= height:
+            even = balance(face, text, width, len(lines))
+            return set_block(face, even if _inked_within(face, even, width) else lines,
+                             fit.line_height)
     face = faces(fit.min_size)
     lines = wrap(face, text, width)
     keep = min(fit.max_lines, len(lines))
     while keep and set_block(face, lines[:keep], fit.line_height).height > height:
         keep -= 1
-    if keep == len(lines):
-        return set_block(face, lines, fit.line_height)
     if keep == 0:
         return TextBlock(face, (), 1, 0, 0, cut=True)
-    kept = lines[: keep - 1] + [ellipsize(face, lines[keep - 1], width)]
-    return set_block(face, kept, fit.line_height, cut=True)
+    kept = lines[:keep]
+    if keep < len(lines):
+        kept[-1] = ellipsize(face, kept[-1], width)
+    kept = [_trim_ink(face, line, width) for line in kept]
+    return set_block(face, kept, fit.line_height, cut=kept != lines)
+
+
+def _ink_width(face: Face, line: str) -> int:
+    left, _top, right, _bottom = face.ink(line)
+    return right - left
+
+
+def _inked_within(face: Face, lines: list[str], width: int) -> bool:
+    """Whether every line's ink, not only its advance, is narrow enough for the box."""
+    return all(_ink_width(face, line) <= width for line in lines)
+
+
+def _trim_ink(face: Face, line: str, width: int) -> str:
+    """Cut a line whose ink (an overhanging last letter) is wider than its advance allows."""
+    while line and _ink_width(face, line) > width:
+        line = ellipsize(face, "".join(clusters(line.removesuffix(ELLIPSIS))[:-1]), width)
+    return line
 
 
 class FaceMaker:
@@ -506,6 +544,8 @@ def _lines(block: TextBlock, style: TextStyle, box: Box, top: int, palette: Pale
     for index, text in enumerate(block.lines):
         room = box[2] - block.face.length(text)
         x = box[0] + {"left": 0, "center": room / 2, "right": room}[style.align]
+        left, _top, right, _bottom = block.face.ink(text)
+        x = min(max(x, box[0] - left), box[0] + box[2] - right)  # keep overhanging ink inside
         lines.append(Line(text, round(x), top + block.top + index * block.pitch, block.face,
                           palette.colours[style.colour], box, style.slot))
     return lines
@@ -581,7 +621,7 @@ def _plan_qr(layer: QrLayer, url: str, palette: Palette) -> QrCode:
     side = min(layer.box[2], layer.box[3])
     scale = side // (len(matrix) + 2 * layer.border)
     if scale < 1:
-        raise RenderError(f"the QR code box is too small for «{url}»")
+        raise RenderError(_("the QR code box is too small for «{url}»").format(url=url))
     full = (len(matrix) + 2 * layer.border) * scale
     x = layer.box[0] + (layer.box[2] - full) // 2
     y = layer.box[1] + (layer.box[3] - full) // 2
@@ -607,21 +647,33 @@ def draw_card(plan: CardPlan, *, text: bool = True) -> Image.Image:
 
 
 def _draw_fill(image: Image.Image, fill: Fill) -> None:
-    """Paste an antialiased shape: drawn larger on a mask, then scaled down."""
+    """Paste a shape with antialiased edges: curves are drawn larger on a mask, then scaled down."""
     x, y, width, height = fill.box
     if fill.shape == "rect" and not fill.radius:
         ImageDraw.Draw(image).rectangle((x, y, x + width - 1, y + height - 1), fill=fill.colour)
         return
-    big = (width * SUPERSAMPLE, height * SUPERSAMPLE)
-    mask = Image.new("L", big, 0)
-    shape = ImageDraw.Draw(mask)
-    corners = (0, 0, big[0] - 1, big[1] - 1)
-    if fill.shape == "ellipse":
-        shape.ellipse(corners, fill=255)
-    else:
-        shape.rounded_rectangle(corners, radius=fill.radius * SUPERSAMPLE, fill=255)
-    small = mask.resize((width, height), Image.Resampling.BOX)
-    image.paste(Image.new("RGB", (width, height), fill.colour), (x, y), small)
+    mask = _ellipse_mask(width, height) if fill.shape == "ellipse" else _rounded_mask(
+        width, height, min(fill.radius, width // 2, height // 2))
+    image.paste(Image.new("RGB", (width, height), fill.colour), (x, y), mask)
+
+
+def _ellipse_mask(width: int, height: int) -> Image.Image:
+    big = Image.new("L", (width * SUPERSAMPLE, height * SUPERSAMPLE), 0)
+    ImageDraw.Draw(big).ellipse((0, 0, big.width - 1, big.height - 1), fill=255)
+    return big.resize((width, height), Image.Resampling.BOX)
+
+
+def _rounded_mask(width: int, height: int, radius: int) -> Image.Image:
+    """A rectangle mask whose four corners are antialiased quarter circles."""
+    mask = Image.new("L", (width, height), 255)
+    if radius < 1:
+        return mask
+    corner = _ellipse_mask(2 * radius, 2 * radius).crop((0, 0, radius, radius))
+    mask.paste(corner, (0, 0))
+    mask.paste(corner.transpose(Image.Transpose.FLIP_LEFT_RIGHT), (width - radius, 0))
+    mask.paste(corner.transpose(Image.Transpose.FLIP_TOP_BOTTOM), (0, height - radius))
+    mask.paste(corner.transpose(Image.Transpose.ROTATE_180), (width - radius, height - radius))
+    return mask
 
 
 def _draw_qr(draw: ImageDraw.ImageDraw, qr: QrCode) -> None:
@@ -640,7 +692,8 @@ def encode_png(image: Image.Image, max_bytes: int | None = None) -> bytes:
     if max_bytes is not None and len(data) > max_bytes:
         data = _png(image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE))
     if max_bytes is not None and len(data) > max_bytes:
-        raise RenderError(f"card is {len(data)} bytes, over its limit of {max_bytes}")
+        raise RenderError(_("the card takes {size} bytes, over its limit of {limit}").format(
+            size=len(data), limit=max_bytes))
     return data
 
 

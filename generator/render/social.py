@@ -25,12 +25,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from generator.errors import Diagnostic, ThemeError
 from generator.format import format_amount, format_day, format_number, format_percent
-from generator.i18n import translator
+from generator.i18n import _, translator
 from generator.labels import LABELS
 from generator.model import Campaign, Project, Testimonial, Verse
 from generator.render import Output
 from generator.render.cards import (
-    SCRIPTS,
     CardLayout,
     FaceMaker,
     Palette,
@@ -132,12 +131,7 @@ def load_design(theme: Theme) -> Design:
     """Read and check the theme's social style and every card layout; report all problems at once."""
     problems: list[Diagnostic] = []
     style, style_doc = _load_data(theme, STYLE_FILE, SocialStyle, problems)
-    layouts: dict[str, tuple[CardLayout, Document]] = {}
-    for relative in theme.files(LAYOUT_DIR):
-        if relative.endswith(".yml"):
-            layout, doc = _load_data(theme, f"{LAYOUT_DIR}/{relative}", CardLayout, problems)
-            if layout is not None and doc is not None:
-                layouts[relative.removesuffix(".yml")] = (layout, doc)
+    layouts = _load_layouts(theme, problems)
     if style is not None and style_doc is not None:
         problems += _check_names(theme, style, style_doc, layouts)
     if problems or style is None:
@@ -163,7 +157,7 @@ def _load_data(theme: Theme, relative: str, model: Any, problems: list[Diagnosti
     found = theme.find(relative)
     if found is None:
         problems.append(Diagnostic(_display(theme, relative), 1, 1, "error", "missing-file",
-                                   f"the theme has no {relative}"))
+                                   _("the theme has no {path}").format(path=relative)))
         return None, None
     doc, read_problems = load_yaml(found, _display(theme, relative))
     problems += read_problems
@@ -174,27 +168,57 @@ def _load_data(theme: Theme, relative: str, model: Any, problems: list[Diagnosti
     return item, doc
 
 
+def _load_layouts(theme: Theme, problems: list[Diagnostic]) -> dict[str, tuple[CardLayout, Document]]:
+    """Load every layout; one with ``extends: NAME`` starts from that layout's keys."""
+    docs: dict[str, Document] = {}
+    for relative, path in theme.files(LAYOUT_DIR).items():
+        if relative.endswith(".yml"):
+            doc, read_problems = load_yaml(path, _display(theme, f"{LAYOUT_DIR}/{relative}"))
+            problems += read_problems
+            if doc is not None:
+                docs[relative.removesuffix(".yml")] = doc
+    layouts = {}
+    for name, doc in docs.items():
+        data = doc.data if isinstance(doc.data, dict) else {}
+        base = docs.get(str(data.get("extends")))
+        if "extends" in data and (base is None or not isinstance(base.data, dict) or "extends" in base.data):
+            problems.append(doc.diagnostic(("extends",), "unknown-layout", _(
+                "«extends: {name}» must name another layout of this folder, one without «extends»"
+            ).format(name=data["extends"])))
+            continue
+        merged = {**(base.data if base else {}), **{k: v for k, v in data.items() if k != "extends"}}
+        layout, invalid = validate_document(doc, CardLayout, merged if base else doc.data)
+        problems += invalid
+        if layout is not None:
+            layouts[name] = (layout, doc)
+    return layouts
+
+
 def _check_names(theme: Theme, style: SocialStyle, style_doc: Document,
                  layouts: dict[str, tuple[CardLayout, Document]]) -> list[Diagnostic]:
     """Check that every card has a layout and every colour, font and file named is defined."""
     problems = []
     for name in (*style.platforms, *CARD_KINDS):
         if name not in layouts:
-            problems.append(style_doc.diagnostic((), "missing-layout",
-                                                 f"no card layout {LAYOUT_DIR}/{name}.yml"))
+            problems.append(style_doc.diagnostic((), "missing-layout", _(
+                "the theme has no card layout {path}").format(path=f"{LAYOUT_DIR}/{name}.yml")))
     for loc, files in [(("fonts", k), v) for k, v in style.fonts.items()] + [
             (("scripts", k), v) for k, v in style.scripts.items()]:
         for weight in ("regular", "bold"):
             if theme.find(getattr(files, weight)) is None:
-                problems.append(style_doc.diagnostic(loc + (weight,), "missing-file",
-                                                     f"font file «{getattr(files, weight)}» not found"))
+                problems.append(style_doc.diagnostic(loc + (weight,), "missing-file", _(
+                    "font file «{path}» not found in the theme").format(path=getattr(files, weight))))
     fonts = {f"{family}-{weight}" for family in style.fonts for weight in ("regular", "bold")}
     for layout, doc in layouts.values():
         for loc, kind, value in _references(layout):
+            if isinstance(doc.data, dict) and loc[0] not in doc.data:
+                continue  # inherited through «extends»: reported in its own file
             known = style.colours if kind == "colour" else fonts
+            message = (_("unknown colour «{name}»; choose one of: {choices}") if kind == "colour"
+                       else _("unknown font «{name}»; choose one of: {choices}"))
             if value not in known:
-                problems.append(doc.diagnostic(loc, f"unknown-{kind}", f"unknown {kind} «{value}»; "
-                                               f"choose one of: {', '.join(sorted(known))}"))
+                problems.append(doc.diagnostic(loc, f"unknown-{kind}", message.format(
+                    name=value, choices=", ".join(sorted(known)))))
     return problems
 
 
@@ -219,8 +243,8 @@ def _references(layout: CardLayout) -> Iterator[tuple[Loc, str, str]]:
 
 def _theme_file(theme: Theme, relative: str) -> Path:
     found = theme.find(relative)
-    if found is None:
-        raise ThemeError(f"{_display(theme, STYLE_FILE)}: font file «{relative}» not found")
+    if found is None:  # already reported by _check_names
+        raise ThemeError(_("font file «{path}» not found in the theme").format(path=relative))
     return found
 
 
@@ -263,7 +287,8 @@ class Content:
     def campaign_slots(self, campaign: Campaign) -> Slots:
         url = campaign_url(self.project, self.locale, campaign.id)
         messages = [self.text(message) for message in campaign.messages]
-        slots = {**self.common(), "title": self.text(campaign.title),
+        title = self.text(campaign.title)
+        slots = {**self.common(), "title": title, "campaign_title": title,
                  "brand": f"{self._('Voluntary social insurance')} · {campaign.province}",
                  "message": messages[0] if messages else self.text(campaign.summary),
                  "url": url, "url_text": short_url(url)}
@@ -271,7 +296,7 @@ class Content:
         if figure is not None:
             slots |= {"figure": figure.value, "figure_note": figure.note, "figure_label": figure.label,
                       "figure_source": self._("As of {date} · {source}").format(
-                          date=figure.as_of, source=figure.source)}
+                          date=figure.as_of, source=figure.source.split(",")[0])}
         return slots
 
     def verse_slots(self, campaign: Campaign, verse: Verse) -> Slots:
@@ -404,4 +429,3 @@ def tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 
 
-__all__ = ["SCRIPTS", "render_social", "og_image_url", "card_path", "site_card_path", "load_design"]

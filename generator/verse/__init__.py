@@ -5,7 +5,14 @@ from __future__ import annotations
 from generator.verse.check import check_lines, check_verse, verse_lines
 from generator.verse.diagnostic import VerseDiagnostic
 from generator.verse.rhyme import RhymeMatch, match_rhyme
-from generator.verse.syllable import Syllable, SyllableError, Tone, Word, parse_syllable, tokenize_line
+from generator.verse.syllable import (
+    Syllable,
+    SyllableError,
+    Tone,
+    Word,
+    parse_syllable,
+    tokenize_line,
+)
 
 __all__ = [
     "RhymeMatch",

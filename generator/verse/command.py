@@ -20,8 +20,6 @@ import json
 from pathlib import Path
 from typing import Literal, cast, get_args
 
-import yaml
-from pydantic import ValidationError
 
 from generator.errors import AnsinhError, ContentError, Diagnostic
 from generator.i18n import _
@@ -49,27 +47,33 @@ def _content_error(path: Path, line: int, column: int, code: str, message: str) 
 
 
 def load_verse(path: Path) -> Verse:
-    """Read and validate a verse YAML file; its id is the file name."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
+    """Read and validate a verse YAML file (its id is the file name); locate every problem."""
+    from generator.validate import validate_document
+    from generator.yamlload import load_yaml
+
+    if not path.is_file():
         raise _content_error(path, 1, 1, "unreadable", _("cannot read the file: {reason}").format(
-            reason=error.strerror or error)) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        raise _content_error(path, line, column, "yaml", _("not valid YAML: {problem}").format(
-            problem=getattr(error, "problem", None) or error)) from None
-    if not isinstance(data, dict):
-        raise _content_error(path, 1, 1, "verse-mapping", _("a verse file must be a mapping of fields"))
+            reason=_("no such file")))
+    doc, problems = load_yaml(path, str(path))
+    if doc is None or problems:
+        raise ContentError(problems)
+    if not isinstance(doc.data, dict):
+        raise _content_error(path, 1, 1, "verse-mapping",
+                             _("a verse file must be a mapping of fields"))
+    verse, problems = validate_document(doc, Verse, {**doc.data, "id": _slug(path.stem)})
+    if verse is None:
+        raise ContentError(problems)
+    return verse
+
+
+def _slug(stem: str) -> str:
+    from generator.errors import AnsinhError
+    from generator.scaffold import slugify
+
     try:
-        return Verse.model_validate({**data, "id": path.stem})
-    except ValidationError as error:
-        raise ContentError([
-            Diagnostic(str(path), 1, 1, "error", "verse-field", _("{field}: {problem}").format(
-                field=".".join(str(part) for part in item["loc"]), problem=item["msg"]))
-            for item in error.errors()
-        ]) from None
+        return slugify(stem)
+    except AnsinhError:
+        return "verse"
 
 
 def read_text_lines(path: Path) -> list[str]:

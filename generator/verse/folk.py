@@ -6,8 +6,9 @@ checked as relaxed lục bát. Otherwise its lines share one length (mostly 4 or
 rhyme: the last syllable of a line rhymes with the last syllable of the next
 (end rhyme, changing every couplet) or with any syllable inside it (waist
 rhyme). A line linked to neither neighbour is an error; if its only links
-are weak (a loose rhyme, or a bằng syllable against a trắc one) a warning. The customary
-opening "Nghe vẻ nghe ve" is optional and exempt from both checks.
+are weak (a loose rhyme, or a bằng syllable against a trắc one), a warning.
+The customary opening "Nghe vẻ nghe ve" is optional; a first line that starts
+with it is exempt from both checks.
 
 Vọng cổ: only the structure is checked, all as warnings: parts are a
 "Nói lối" first, then "Câu 1" to "Câu 6" in increasing order; a count other
@@ -36,8 +37,9 @@ _LUC_BAT_SHARE = 0.75
 
 
 def is_ve_opening(line: VerseLine) -> bool:
-    """True for the customary opening line "Nghe vẻ nghe ve"."""
-    return tuple(word.text.lower() for word in line.words) == VE_OPENING
+    """True for a line opening with the customary "Nghe vẻ nghe ve"."""
+    words = tuple(word.text.lower() for word in line.words[:len(VE_OPENING)])
+    return words == VE_OPENING
 
 
 def _looks_luc_bat(lines: Sequence[VerseLine]) -> bool:
@@ -93,26 +95,29 @@ def _weak_rhyme(first: VerseLine, second: VerseLine, position: int) -> VerseDiag
     )
 
 
+def _orphan(line: VerseLine) -> VerseDiagnostic:
+    return diagnostic(
+        line.number, line.count, "error", "ve-no-rhyme",
+        _("«{syllable}» ends a line that rhymes with neither the line before "
+          "nor the line after"),
+        syllable=line.word(line.count),
+    )
+
+
 def _check_links(lines: Sequence[VerseLine]) -> list[VerseDiagnostic]:
     links = [_link(first, second) for first, second in zip(lines, lines[1:])]
     found: list[VerseDiagnostic] = []
     for index, line in enumerate(lines):
         if not line.count or (index == 0 and is_ve_opening(line)):
             continue
-        around = [(index - 1, links[index - 1])] if index > 0 else []
-        around += [(index, links[index])] if index < len(links) else []
-        if any(kind == _STRONG for _pair, (kind, _position) in around):
+        around = [pair for pair in (index - 1, index) if 0 <= pair < len(links)]
+        if any(links[pair][0] == _STRONG for pair in around):
             continue
-        weak = [(pair, position) for pair, (kind, position) in around if kind == _WEAK]
+        weak = [pair for pair in around if links[pair][0] == _WEAK]
         if weak:
-            pair, position = weak[0]
-            found.append(_weak_rhyme(lines[pair], lines[pair + 1], position))
-            continue
-        found.append(diagnostic(
-            line.number, line.count, "error", "ve-no-rhyme",
-            _("«{syllable}» ends a line that rhymes with neither the line before nor the line after"),
-            syllable=line.word(line.count),
-        ))
+            found.append(_weak_rhyme(lines[weak[0]], lines[weak[0] + 1], links[weak[0]][1]))
+        else:
+            found.append(_orphan(line))
     return found
 
 
@@ -133,45 +138,59 @@ def _plain(label: str) -> str:
 
 
 _CAU = re.compile(r"^cau (\d+)$")
+NOI_LOI = "noi loi"
 
 
-def _part_problem(label: str, previous: int) -> tuple[str, str, dict[str, object]] | None:
-    plain = _plain(label)
-    if plain == "noi loi":
-        if previous:
-            return "vong-co-order", _("the nói lối comes after câu {previous}; it opens the vọng cổ"), {
-                "previous": previous}
-        return None
-    match = _CAU.match(plain)
-    if match is None or not 1 <= int(match.group(1)) <= FULL_VONG_CO:
-        return "vong-co-part", _("part «{part}» is neither a nói lối nor câu 1 to câu 6"), {"part": label}
-    if int(match.group(1)) <= previous:
-        return "vong-co-order", _("«{part}» comes after câu {previous}"), {"part": label, "previous": previous}
+def _cau_number(label: str) -> int | None:
+    match = _CAU.match(_plain(label))
+    return int(match.group(1)) if match is not None else None
+
+
+def _check_part(label: str, line: int, previous: int) -> VerseDiagnostic | None:
+    if _plain(label) == NOI_LOI:
+        if not previous:
+            return None
+        return diagnostic(
+            line, None, "warning", "vong-co-order",
+            _("the nói lối comes after câu {previous}; it opens the vọng cổ"), previous=previous,
+        )
+    number = _cau_number(label)
+    if number is None or not 1 <= number <= FULL_VONG_CO:
+        return diagnostic(
+            line, None, "warning", "vong-co-part",
+            _("part «{part}» is neither a nói lối nor câu 1 to câu 6"), part=label,
+        )
+    if number <= previous:
+        return diagnostic(
+            line, None, "warning", "vong-co-order",
+            _("«{part}» comes after câu {previous}"), part=label, previous=previous,
+        )
     return None
 
 
 def check_vong_co_parts(verse: Verse) -> list[VerseDiagnostic]:
     """Check the parts of a vọng cổ: a nói lối, then câu 1 to câu 6 in order."""
+    first = len(verse.lines) + 1
     if not verse.parts:
-        return [diagnostic(1, None, "warning", "vong-co-no-parts",
-                           _("a vọng cổ is written in parts: a «Nói lối», then «Câu 1» to «Câu 6»"))]
+        return [diagnostic(
+            1, None, "warning", "vong-co-no-parts",
+            _("a vọng cổ is written in parts: a «Nói lối», then «Câu 1» to «Câu 6»"),
+        )]
     found: list[VerseDiagnostic] = []
-    line = len(verse.lines) + 1
-    if _plain(verse.parts[0].part) != "noi loi":
-        found.append(diagnostic(line, None, "warning", "vong-co-no-noi-loi",
+    if _plain(verse.parts[0].part) != NOI_LOI:
+        found.append(diagnostic(first, None, "warning", "vong-co-no-noi-loi",
                                 _("the vọng cổ does not open with a nói lối")))
-    previous, cau_count = 0, 0
+    line, previous, count = first, 0, 0
     for part in verse.parts:
-        problem = _part_problem(part.part, previous)
+        problem = _check_part(part.part, line, previous)
         if problem is not None:
-            code, template, fields = problem
-            found.append(diagnostic(line, None, "warning", code, template, **fields))
-        number = _CAU.match(_plain(part.part))
+            found.append(problem)
+        number = _cau_number(part.part)
         if number is not None:
-            cau_count += 1
-            previous = max(previous, int(number.group(1)))
+            count += 1
+            previous = max(previous, number)
         line += len(part.lines)
-    if cau_count != FULL_VONG_CO:
-        found.append(diagnostic(len(verse.lines) + 1, None, "warning", "vong-co-count",
-                                _("the vọng cổ has {count} câu; a full one has 6"), count=cau_count))
+    if count != FULL_VONG_CO:
+        found.append(diagnostic(first, None, "warning", "vong-co-count",
+                                _("the vọng cổ has {count} câu; a full one has 6"), count=count))
     return found

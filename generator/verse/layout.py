@@ -118,7 +118,7 @@ def plain_line(line: str, fillers: bool) -> str:
 
 
 def verse_excerpt(verse: Verse, max_lines: int = 4) -> list[str]:
-    """Return the first lines of a verse for a card or poster, ending on a whole couplet or quatrain."""
+    """Return the first lines of a verse for a card or poster, ending on a whole couplet."""
     lines = [line for line in (plain_line(text, True) for text in verse_lines(verse)) if line]
     group = _GROUPS.get(verse.form, 1)
     count = min(len(lines), max_lines)

@@ -125,7 +125,9 @@ def _waist_rhyme(line: VerseLine, rhyme: Anchor | None) -> VerseDiagnostic | Non
     )
 
 
-def _moved_rhyme(line: VerseLine, rhyme: Anchor, expected: Anchor) -> tuple[Anchor, VerseDiagnostic] | None:
+def _moved_rhyme(
+    line: VerseLine, rhyme: Anchor, expected: Anchor
+) -> tuple[Anchor, VerseDiagnostic] | None:
     for position in range(line.count - 1, 0, -1):
         candidate = Anchor(line, position)
         if position != expected.position and rhymes(rhyme, candidate):

@@ -94,10 +94,12 @@ def check_tone(
         return None
     if level:
         code = "tone-level"
-        template = _("«{syllable}» has the {tone} tone (trắc); a level (bằng) tone is needed here")
+        template = _("«{syllable}» has the {tone} tone (trắc); a level (bằng) tone is "
+                     "needed here")
     else:
         code = "tone-oblique"
-        template = _("«{syllable}» has the {tone} tone (bằng); an oblique (trắc) tone is needed here")
+        template = _("«{syllable}» has the {tone} tone (bằng); an oblique (trắc) tone is "
+                     "needed here")
     return diagnostic(
         line.number, position, severity, code, template,
         syllable=line.word(position), tone=syllable.tone.value,
@@ -105,7 +107,7 @@ def check_tone(
 
 
 def end_position(line: VerseLine, expected: int, position: int) -> int | None:
-    """Return where ``position`` of a line of ``expected`` syllables falls, counting from the end."""
+    """Return where ``position`` of an ``expected``-syllable line falls, counted from the end."""
     actual = position if line.count == expected else line.count - (expected - position)
     return actual if 1 <= actual <= line.count else None
 
@@ -128,7 +130,9 @@ class Anchor:
         return self.line.word(self.position)
 
 
-def anchor(line: VerseLine | None, expected: int, position: int, stretch: bool = False) -> Anchor | None:
+def anchor(
+    line: VerseLine | None, expected: int, position: int, stretch: bool = False
+) -> Anchor | None:
     """Return the rhyme syllable at ``position`` of ``line``.
 
     A line of the wrong length has none, unless ``stretch`` (sung verse) counts

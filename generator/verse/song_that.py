@@ -22,14 +22,23 @@ from collections.abc import Sequence
 from generator.i18n import _
 from generator.verse.diagnostic import VerseDiagnostic, diagnostic
 from generator.verse.luc_bat import check_eight_line, check_six_line
-from generator.verse.meter import Anchor, RhymeGraph, VerseLine, anchor, check_count, check_tone, rhymes
+from generator.verse.meter import (
+    Anchor,
+    RhymeGraph,
+    VerseLine,
+    anchor,
+    check_count,
+    check_tone,
+    rhymes,
+)
 
 # (position, wants bằng, is a firm rule) for the first and the second 7-line.
-FIRST_SEVEN: tuple[tuple[int, bool, bool], ...] = ((3, False, False), (5, True, True), (7, False, True))
-SECOND_SEVEN: tuple[tuple[int, bool, bool], ...] = ((3, True, False), (5, False, True), (7, True, True))
+SevenRules = tuple[tuple[int, bool, bool], ...]
+FIRST_SEVEN: SevenRules = ((3, False, False), (5, True, True), (7, False, True))
+SECOND_SEVEN: SevenRules = ((3, True, False), (5, False, True), (7, True, True))
 
 
-def _check_seven(line: VerseLine, rules: tuple[tuple[int, bool, bool], ...]) -> list[VerseDiagnostic]:
+def _check_seven(line: VerseLine, rules: SevenRules) -> list[VerseDiagnostic]:
     count = check_count(line, 7, "error")
     if count is not None:
         return [count]
@@ -41,7 +50,9 @@ def _check_seven(line: VerseLine, rules: tuple[tuple[int, bool, bool], ...]) -> 
     return found
 
 
-def _opening_rhyme(previous: Anchor | None, line: VerseLine, found: list[VerseDiagnostic]) -> Anchor | None:
+def _opening_rhyme(
+    previous: Anchor | None, line: VerseLine, found: list[VerseDiagnostic]
+) -> Anchor | None:
     fifth, third = anchor(line, 7, 5), anchor(line, 7, 3)
     if previous is None or third is None or rhymes(previous, fifth) or not rhymes(previous, third):
         return fifth

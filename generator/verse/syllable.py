@@ -14,6 +14,8 @@ Conventions:
 - ``y`` as a main vowel is spelled ``i`` in the rhyme ("ly" and "li", "kỹ" and
   "kĩ", "quy" and "qui" have the rhyme ``i``; "yên" has ``iên``); the ``y`` of
   ``ay``/``ây`` is a final and stays.
+- Typing slips are read as meant: ``ưo`` as ``ươ`` ("nưóc"), ð as đ; of two
+  tone marks the first counts.
 - Tokens of a line are split on whitespace and hyphens and stripped of
   punctuation and quotes. Anything inside parentheses is a filler (the "hò ơ",
   "ơ", "ờ", "à", "í a" of sung verse): it is kept for display and dropped from
@@ -64,7 +66,8 @@ _INITIALS = (
 )
 _VOWELS = frozenset("aăâeêioôơuưy")
 _NUCLEI = frozenset(
-    ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "iê", "ia", "uô", "ua", "ươ", "ưa", "oo"]
+    ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư",
+     "iê", "ia", "uô", "ua", "ươ", "ưa", "oo"]
 )
 _FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u", "")
 _LETTERS = re.compile(r"^[a-zđăâêôơư]+$")

@@ -176,6 +176,7 @@ STANDALONE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <title>calculator</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="assets/css/page.css">
 <link rel="stylesheet" href="assets/css/calculator.css">
 </head>
@@ -190,7 +191,7 @@ STANDALONE = """<!doctype html>
 PAGE_CSS = "body { margin: 0; font-family: sans-serif; } .page { padding: 0 16px; }\n"
 
 
-def render_partial(policy: Policy, locale: str, theme_root: Path = MINI) -> str:
+def render_partial(policy: Policy, locale: str, theme_root: Path = MINI, **extra: Any) -> str:
     """Render the calculator partial alone, with the context the campaign page gives it."""
     theme = load_theme(theme_root, "default")
     env = theme.environment("templates/web")
@@ -200,6 +201,7 @@ def render_partial(policy: Policy, locale: str, theme_root: Path = MINI) -> str:
         "num": lambda value: format_number(value, locale),
         "pct": lambda value: format_percent(value, locale),
         "calculator": calculator_context(policy, locale),
+        **extra,
     }
     return env.get_template("partials/calculator.html.j2").render(**context)
 

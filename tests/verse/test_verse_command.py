@@ -94,15 +94,15 @@ def test_invalid_yaml_is_a_content_error_with_its_place(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         run_verse_check(path, None, "text")
     item = raised.value.diagnostics[0]
-    assert (item.path, item.line, item.code) == (str(path), 3, "yaml")
+    assert (item.path, item.line, item.column, item.code) == (str(path), 3, 1, "yaml-syntax")
 
 
 def test_invalid_verse_fields_are_content_errors(tmp_path: Path) -> None:
     path = write(tmp_path, "thieu.yml", "form: luc_bat\nlines: [Trăm năm]\n")
     with pytest.raises(ContentError) as raised:
         run_verse_check(path, None, "text")
-    assert [(item.code, item.message.split(":")[0]) for item in raised.value.diagnostics] == [
-        ("verse-field", "title")]
+    assert [item.format() for item in raised.value.diagnostics] == [
+        f"{path}:1:1: error: thiếu khóa bắt buộc «title»"]
 
 
 def test_missing_file_is_a_content_error(tmp_path: Path) -> None:

@@ -200,3 +200,11 @@ def test_check_verse_flattens_parts_in_order() -> None:
                VersePart(part="Người đáp", lines=["Sen hồng nở rộ khắp miền đồng sâu."])],
     )
     assert brief(check_verse(verse)) == [(2, 6, "error", "rhyme")]
+
+
+@pytest.mark.parametrize(
+    "opening", ["Nghe vẻ nghe ve,", "Nghe vẻ nghe ve, nghe vè bảo hiểm:"])
+def test_ve_opening_is_exempt(opening: str) -> None:
+    lines = [opening, "Chợ phiên đông vui,", "Ngược xuôi tấp nập.", "Kẻ bán người mua,",
+             "Chẳng thua chẳng thiệt."]
+    assert check_lines(lines, "ve") == []

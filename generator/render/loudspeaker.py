@@ -1,0 +1,336 @@
+"""The loudspeaker renderer: scripts for commune loudspeakers, in Vietnamese only.
+
+For every campaign with the "loudspeaker" output, under ``loudspeaker/<campaign>/``:
+
+- ``<length>.txt``  the spoken form, in pieces a text-to-speech box accepts;
+- ``<length>.html`` and ``<length>.pdf``  the operator sheet to print;
+- ``<length>.wav`` (and ``.mp3``)  a preview read by espeak-ng, when installed;
+- ``schedule.ics``  the broadcasts as a calendar.
+
+``render_operator_page`` writes the website's page listing them all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.format import format_day, format_number
+from generator.i18n import _, translator
+from generator.model import Campaign, Project
+from generator.render import Output
+from generator.render.audio import (
+    audio_available,
+    espeak_speed,
+    render_mp3,
+    render_wav,
+)
+from generator.render.broadcast import (
+    Formulas,
+    Script,
+    Settings,
+    build_scripts,
+    load_formulas,
+    load_settings,
+)
+from generator.render.schedule import render_calendar
+from generator.render.textpdf import Block, PageLayout, TextStyle, render_pdf
+from generator.render.web import LocaleText, locale_prefix
+from generator.speech import DEFAULT_ABBREVIATIONS, load_abbreviations
+from generator.theme import Theme
+
+LANGUAGE = "vi"
+FOLDER = "loudspeaker"
+TOLERANCE = 0.2
+_BREAKS = ((re.compile(r"\n\n+"), 0.5), (re.compile(r"[.!?…][”\"»]?\s+"), 0.0),
+           (re.compile(r"[,;:]\s+"), 0.0), (re.compile(r"\s+"), 0.0))
+DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+VOICE_NAMES = {"north": "Northern", "central": "Central", "south": "Southern"}
+PART_NAMES = {
+    "opening": "Opening", "headline": "Headline", "summary": "Summary", "message": "Message",
+    "figure": "Figure", "testimonial": "Testimonial", "myth": "Myth and fact",
+    "join_short": "How to join", "join": "How to join", "health": "Household health insurance",
+    "benefit": "Benefit", "verse": "Verse", "hotline": "Hotline", "closing": "Closing",
+}
+
+
+@dataclass(frozen=True)
+class Kit:
+    """What every loudspeaker output of a build needs from the theme, read once."""
+
+    theme: Theme
+    settings: Settings
+    formulas: dict[str, Formulas]
+    abbreviations: dict[str, str] | None
+    translate: Callable[[str], str]
+
+
+def load_kit(theme: Theme, locale: str = LANGUAGE) -> Kit:
+    """Read the theme's loudspeaker data and speech table."""
+    table = theme.find("speech/abbreviations.yml")
+    custom = table is not None and table.resolve() != DEFAULT_ABBREVIATIONS.resolve()
+    return Kit(theme, load_settings(theme), load_formulas(theme),
+               load_abbreviations(table) if custom and table else None,
+               translator(locale, theme.locale_dirs))
+
+
+def split_chunks(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends if possible.
+
+    A piece ends at a part boundary (a blank line) when one falls in its second
+    half, else at the last sentence end that fits; only a sentence longer than
+    ``limit`` is cut at a comma or a space. The pieces are slices of ``text``:
+    joined, they give it back exactly.
+    """
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit + 1]
+        cut = 0
+        for pattern, shortest in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window)
+                    if m.start() < limit and m.end() >= shortest * limit]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        chunks.append(text[start:start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return [chunk for chunk in chunks if chunk]
+
+
+def duration_words(seconds: float, translate: Callable[[str], str]) -> str:
+    """Write a duration as '2 phút 05 giây'."""
+    minutes, rest = divmod(round(seconds), 60)
+    if not minutes:
+        return translate("{seconds} s").format(seconds=rest)
+    return translate("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{rest:02d}")
+
+
+def _either(items: Sequence[str], translate: Callable[[str], str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return translate("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def schedule_words(campaign: Campaign, translate: Callable[[str], str],
+                   locale: str = LANGUAGE) -> dict[str, str]:
+    """Describe a campaign's broadcasts in words: days, times, repeats, period."""
+    plan = campaign.loudspeaker
+    return {
+        "days": _either([translate(DAY_NAMES[day]) for day in plan.days], translate),
+        "times": _either(list(plan.times), translate),
+        "repeats": format_number(plan.repeats, locale),
+        "start": format_day(campaign.period.start, locale),
+        "end": format_day(campaign.period.end, locale),
+    }
+
+
+def render_txt(script: Script, kit: Kit) -> bytes:
+    """Return the .txt script: a header for the operator, then the pieces to paste."""
+    chunks = [c.strip() for c in split_chunks(script.spoken_text, kit.settings.tts_max_chars)]
+    env = kit.theme.environment("loudspeaker")
+    text = env.get_template("script.txt.j2").render(
+        _=kit.translate, chunks=chunks, rate=script.rate,
+        title=LocaleText(LANGUAGE, LANGUAGE).plain(script.campaign.title),
+        length=kit.translate("{minutes} min").format(minutes=f"{script.length.minutes:g}"),
+        duration=duration_words(script.seconds, kit.translate),
+        voice=kit.translate(VOICE_NAMES[script.region]))
+    return text.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class SheetPart:
+    heading: str
+    duration: str
+    written: str
+    spoken: str | None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """What the operator sheet shows, for the HTML and the PDF alike."""
+
+    title: str
+    subtitle: str
+    meta: list[tuple[str, str]]
+    parts: list[SheetPart]
+    sources: list[str]
+    spoken_label: str
+    sources_label: str
+
+
+def _same(written: str, spoken: str) -> bool:
+    return " ".join(written.split()) == " ".join(spoken.split())
+
+
+def sheet_view(script: Script, kit: Kit, files: Sequence[str]) -> Sheet:
+    """Build the operator sheet of one script."""
+    t, campaign = kit.translate, script.campaign
+    words = schedule_words(campaign, t)
+    place = ", ".join(p for p in (campaign.locality, campaign.province) if p)
+    meta = [
+        (t("Place"), place),
+        (t("Voice"), t(VOICE_NAMES[script.region])),
+        (t("Reading rate"), t("{rate} syllables a minute").format(rate=script.rate)),
+        (t("Length"), t("{duration} ({parts} parts)").format(
+            duration=duration_words(script.seconds, t), parts=len(script.parts))),
+        (t("Broadcast days"), words["days"]),
+        (t("Times"), t("{times}, read {repeats} times each").format(**words)),
+        (t("Campaign period"), f"{words['start']} – {words['end']}"),
+        (t("Files"), ", ".join(files)),
+    ]
+    parts = [SheetPart(f"{number}. {t(PART_NAMES[part.kind])}",
+                       duration_words(part.seconds, t), part.written,
+                       None if _same(part.written, part.spoken) else part.spoken)
+             for number, part in enumerate(script.parts, start=1)]
+    sources = list(dict.fromkeys(part.source for part in script.parts if part.source))
+    return Sheet(LocaleText(LANGUAGE, LANGUAGE).plain(campaign.title),
+                 t("Loudspeaker script, {minutes}-minute version").format(
+                     minutes=f"{script.length.minutes:g}"),
+                 meta, parts, sources, t("Read as:"), t("Sources"))
+
+
+def render_sheet_html(sheet: Sheet, kit: Kit) -> bytes:
+    """Return the printable operator sheet as one self-contained HTML file."""
+    env = kit.theme.environment("loudspeaker")
+    env.autoescape = True
+    return env.get_template("sheet.html.j2").render(sheet=sheet).encode("utf-8")
+
+
+def _layout(kit: Kit) -> tuple[PageLayout, dict[str, Path]]:
+    raw = kit.settings.sheet
+    margins = raw["margins"]
+    styles = {name: TextStyle(**style) for name, style in raw["styles"].items()}
+    layout = PageLayout(raw["page"]["width"], raw["page"]["height"],
+                        (margins["top"], margins["right"], margins["bottom"], margins["left"]),
+                        styles)
+    fonts = {}
+    for name, relative in raw["fonts"].items():
+        path = kit.theme.find(relative)
+        if path is None:
+            from generator.errors import ThemeError
+
+            raise ThemeError(_("the theme has no {file}").format(file=relative))
+        fonts[name] = path
+    return layout, fonts
+
+
+def render_sheet_pdf(sheet: Sheet, kit: Kit) -> bytes:
+    """Return the operator sheet as a PDF with real, selectable text."""
+    layout, fonts = _layout(kit)
+    blocks = [Block("title", sheet.title), Block("meta", sheet.subtitle)]
+    blocks += [Block("meta", f"{label}: {value}") for label, value in sheet.meta]
+    for part in sheet.parts:
+        blocks.append(Block("heading", f"{part.heading} · {part.duration}", keep_with_next=True))
+        blocks.append(Block("written", part.written))
+        if part.spoken:
+            blocks.append(Block("spoken", f"{sheet.spoken_label} {part.spoken}"))
+    if sheet.sources:
+        blocks.append(Block("heading", sheet.sources_label, keep_with_next=True))
+        blocks += [Block("note", f"– {source}") for source in sheet.sources]
+    return render_pdf(blocks, layout, fonts, f"{sheet.title} · {sheet.subtitle}",
+                      footer=f"{sheet.title} · {sheet.subtitle}")
+
+
+def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
+    folder, name = f"{FOLDER}/{script.campaign.id}", script.length.id
+    files = [f"{name}.txt"] + ([f"{name}.wav"] if audio else [])
+    sheet = sheet_view(script, kit, files)
+    made = [("txt", render_txt(script, kit), "loudspeaker"),
+            ("html", render_sheet_html(sheet, kit), "loudspeaker"),
+            ("pdf", render_sheet_pdf(sheet, kit), "loudspeaker")]
+    if audio:
+        factor = kit.settings.espeak_syllables_per_word[script.region]  # type: ignore[index]
+        wav = render_wav(script.spoken_text, kit.formulas[script.region].voice,
+                         espeak_speed(script.rate, factor))
+        made.append(("wav", wav, "audio"))
+        mp3 = render_mp3(wav)
+        if mp3 is not None:
+            made.append(("mp3", mp3, "audio"))
+    return [Output(f"{folder}/{name}.{fmt}", data, kind, fmt,  # type: ignore[arg-type]
+                   script.campaign.id, LANGUAGE) for fmt, data, kind in made]
+
+
+def _script_notices(script: Script) -> list[str]:
+    path = f"{FOLDER}/{script.campaign.id}/{script.length.id}.txt"
+    notices = [_("{path}: «{fragment}»: {message}").format(
+        path=path, fragment=w.fragment, message=w.message)
+        for part in script.parts for w in part.warnings]
+    target = script.length.seconds
+    if abs(script.seconds - target) > TOLERANCE * target:
+        notices.append(_("{path}: the script lasts {seconds} s instead of about {target} s; "
+                         "add messages, figures or verses to the campaign, or change the "
+                         "lengths in loudspeaker/defaults.yml").format(
+            path=path, seconds=round(script.seconds), target=round(target)))
+    return notices
+
+
+def loudspeaker_campaigns(project: Project) -> list[Campaign]:
+    return [c for c in project.campaigns if "loudspeaker" in c.outputs]
+
+
+def render_loudspeaker_with_notices(project: Project,
+                                    theme: Theme) -> tuple[list[Output], list[str]]:
+    """Return every loudspeaker output and the notices for staff (one line each)."""
+    campaigns = loudspeaker_campaigns(project)
+    if not campaigns:
+        return [], []
+    kit, audio = load_kit(theme), audio_available()
+    outputs: list[Output] = []
+    notices: list[str] = []
+    if not audio:
+        notices.append(_("espeak-ng is not installed: the loudspeaker scripts have no audio "
+                         "preview (.wav)."))
+    others = [code for code in project.site.locales if code != LANGUAGE]
+    if others:
+        notices.append(_("Loudspeaker scripts are made in Vietnamese only, not in: "
+                         "{locales}.").format(locales=", ".join(others)))
+    for campaign in campaigns:
+        scripts = build_scripts(project, theme, campaign, kit.settings, kit.formulas,
+                                kit.abbreviations)
+        for script in scripts:
+            outputs += _script_outputs(script, kit, audio)
+            notices += _script_notices(script)
+        outputs.append(Output(f"{FOLDER}/{campaign.id}/schedule.ics",
+                              render_calendar(project, campaign, scripts, kit.translate),
+                              "loudspeaker", "ics", campaign.id, LANGUAGE))
+    return outputs, list(dict.fromkeys(notices))
+
+
+def render_loudspeaker(project: Project, theme: Theme) -> list[Output]:
+    """Return every loudspeaker output (scripts, sheets, calendars, audio)."""
+    return render_loudspeaker_with_notices(project, theme)[0]
+
+
+def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
+    """Return the Markdown page (``loudspeaker.md``) listing every campaign's scripts."""
+    t = translator(locale, theme.locale_dirs)
+    kit, audio = load_kit(theme, locale), audio_available()
+    # The page is at <locale prefix>loudspeaker/ (directory URLs); the files at /loudspeaker/.
+    up = "../" * (locale_prefix(project, locale).count("/") + 1)
+    base = "" if not locale_prefix(project, locale) else f"{up}{FOLDER}/"
+    text = LocaleText(locale, project.site.default_locale)
+    entries = []
+    for campaign in loudspeaker_campaigns(project):
+        scripts = build_scripts(project, theme, campaign, kit.settings, kit.formulas,
+                                kit.abbreviations)
+        region = scripts[0].region
+        entries.append({
+            "title": text.plain(campaign.title), "base": f"{base}{campaign.id}/",
+            "voice": t(VOICE_NAMES[region]), "rate": scripts[0].rate,
+            **schedule_words(campaign, t, locale),
+            "scripts": [{"id": s.length.id, "duration": duration_words(s.seconds, t),
+                         "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
+                         "formats": ["txt", "html", "pdf"] + (["wav"] if audio else [])}
+                        for s in scripts],
+        })
+    env = theme.environment("loudspeaker")
+    return env.get_template("page.md.j2").render(
+        _=t, campaigns=entries, audio=audio, limit=format_number(kit.settings.tts_max_chars, locale),
+        other_locales=locale != LANGUAGE,
+        yq=lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False))

@@ -1,0 +1,39 @@
+"""``ansinh say`` prints the spoken form on one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Runner
+
+TABLE = [
+    ("15", "north", "mười lăm"),
+    ("21", "north", "hai mươi mốt"),
+    ("105", "north", "một trăm linh năm"),
+    ("105", "south", "một trăm lẻ năm"),
+    ("1.740", "north", "một nghìn bảy trăm bốn mươi"),
+    ("1.740", "south", "một ngàn bảy trăm bốn mươi"),
+    ("2021", "north", "hai nghìn không trăm hai mươi mốt"),
+    ("87,59%", "north", "tám mươi bảy phẩy năm mươi chín phần trăm"),
+    ("6 triệu đồng/năm", "north", "sáu triệu đồng mỗi năm"),
+    ("tháng 9/2021", "north", "tháng chín năm hai nghìn không trăm hai mươi mốt"),
+    ("BHXH tự nguyện", "north", "bảo hiểm xã hội tự nguyện"),
+]
+
+
+@pytest.mark.parametrize(("written", "region", "spoken"), TABLE)
+def test_say_prints_exactly_the_spoken_form(
+    ansinh: Runner, written: str, region: str, spoken: str
+) -> None:
+    code, out, err = ansinh("say", "--region", region, written)
+    assert (code, err) == (0, "")
+    assert out == spoken + "\n"
+
+
+def test_north_is_the_default_region(ansinh: Runner) -> None:
+    assert ansinh("say", "105")[1] == ansinh("say", "--region", "north", "105")[1]
+
+
+def test_a_multi_line_text_is_said_on_one_line(ansinh: Runner) -> None:
+    code, out, _ = ansinh("say", "Hotline 1900 9068\nBHYT hộ gia đình")
+    assert code == 0 and out.count("\n") == 1
