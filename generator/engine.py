@@ -91,7 +91,8 @@ def mkdocs_config(project: Project, theme: Theme, locale: str, base: dict[str, A
         "extra_css": sorted(set(config.get("extra_css", [])) | {
             f"assets/{name}" for name in theme.files("assets") if name.endswith(".css")}),
         "extra_javascript": [{"path": f"assets/{name}", "defer": True}
-                             for name in theme.files("assets") if name.endswith(".js")],
+                             for name in theme.files("assets")
+                             if name.startswith("js/") and name.endswith(".js")],
         "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md",
     })
     plugins = config.get("plugins") or ["search"]

@@ -212,18 +212,25 @@ def script_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _voluntary_context(period: VoluntaryInsurance, locale: str) -> dict[str, Any]:
+def _tables(cases: list[Contribution]) -> list[dict[str, Any]]:
+    """Group the common cases into one table per group, one row per income."""
+    tables: dict[str, dict[str, Any]] = {}
+    for case in cases:
+        table = tables.setdefault(case.group, {"group": case.group,
+                                               "support": case.support_per_month, "rows": {}})
+        table["rows"].setdefault(case.income, {"income": case.income, "cells": []})
+        table["rows"][case.income]["cells"].append(case)
+    for table in tables.values():
+        table["rows"] = list(table["rows"].values())
+    return list(tables.values())
+
+
+def _voluntary_context(policy: Policy, locale: str) -> dict[str, Any]:
+    period = current_voluntary(policy)
     modes = calculator_modes(period)
     groups = [g for g in GROUPS if g in period.state_support.groups]
     default_group = DEFAULT_GROUP if DEFAULT_GROUP in groups else groups[-1]
     table_modes = [mode for mode in COMMON_MODES if mode in modes]
-    tables = []
-    for group in groups:
-        rows = [{"income": income,
-                 "cells": [voluntary_contribution(period, income, group, PAYMENT_MONTHS[mode])
-                           for mode in table_modes]}
-                for income in common_incomes(period)]
-        tables.append({"group": group, "support": monthly_support(period, group), "rows": rows})
     return {
         "effective_from": format_day(period.effective_from, locale),
         "legal_basis": list(period.legal_basis),
@@ -239,32 +246,30 @@ def _voluntary_context(period: VoluntaryInsurance, locale: str) -> dict[str, Any
         "modes": [{"id": m, "months": PAYMENT_MONTHS[m]} for m in modes],
         "default": voluntary_contribution(period, period.income_floor, default_group, 1),
         "table_modes": [{"id": m, "months": PAYMENT_MONTHS[m]} for m in table_modes],
-        "tables": tables,
+        "tables": _tables(common_cases(policy)),
     }
 
 
-def _health_context(period: HouseholdHealthInsurance, locale: str) -> dict[str, Any]:
+def _health_context(policy: Policy, locale: str) -> dict[str, Any]:
+    period = current_health(policy)
     yearly = household_health(period, MAX_MEMBERS)
-    totals = [sum(yearly[:n]) for n in range(1, MAX_MEMBERS + 1)]
     return {
         "effective_from": format_day(period.effective_from, locale),
         "legal_basis": list(period.legal_basis),
         "base_salary": period.base_salary,
         "rate_percent": period.rate_percent,
-        "first_monthly": health_monthly(period, 1),
         "max_members": MAX_MEMBERS,
         "members": [{"position": n, "yearly": amount} for n, amount in enumerate(yearly, 1)],
-        "totals": totals,
-        "rows": [HouseholdCase(n, yearly[n - 1], totals[n - 1]) for n in range(1, TABLE_MEMBERS + 1)],
+        "totals": [sum(yearly[:n]) for n in range(1, MAX_MEMBERS + 1)],
+        "rows": household_cases(policy),
     }
 
 
 def calculator_context(policy: Policy, locale: str) -> dict[str, Any]:
     """Return what the calculator partial shows, and the JSON its script reads."""
     voluntary = current_voluntary(policy)
-    health = current_health(policy)
-    vol = _voluntary_context(voluntary, locale)
-    hh = _health_context(health, locale)
+    vol = _voluntary_context(policy, locale)
+    hh = _health_context(policy, locale)
     rate_num, rate_den = _rate_fraction(voluntary.contribution_rate_percent)
     data = {
         "floor": voluntary.income_floor,

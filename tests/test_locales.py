@@ -46,13 +46,22 @@ def test_the_switcher_links_to_the_same_page_in_each_language(km_site: tuple[Pat
     for href in links:
         assert (out / "km/campaigns/thu-nghiem" / href / "index.html").resolve().is_file()
     assert '<span aria-current="true" lang="km">ខ្មែរ</span>' in nav
-    alternates = re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"', page)
-    assert alternates == [
-        ("vi", "https://test.example.vn/campaigns/thu-nghiem/"),
-        ("en", "https://test.example.vn/en/campaigns/thu-nghiem/"),
-        ("km", "https://test.example.vn/km/campaigns/thu-nghiem/"),
-        ("x-default", "https://test.example.vn/campaigns/thu-nghiem/"),
-    ]
+    assert '<link rel="alternate"' not in page
+
+
+def test_sitemaps_list_each_page_with_its_language_alternates(km_site: tuple[Path, Path]) -> None:
+    _, out = km_site
+    for prefix in ("", "en/", "km/"):
+        sitemap = html(out / prefix / "sitemap.xml")
+        entry = sitemap[sitemap.index(f"<loc>https://test.example.vn/{prefix}campaigns/thu-nghiem/"):]
+        entry = entry[:entry.index("</url>")]
+        alternates = re.findall(r'hreflang="([a-z-]+)" href="([^"]+)"', entry)
+        assert alternates == [
+            ("vi", "https://test.example.vn/campaigns/thu-nghiem/"),
+            ("en", "https://test.example.vn/en/campaigns/thu-nghiem/"),
+            ("km", "https://test.example.vn/km/campaigns/thu-nghiem/"),
+            ("x-default", "https://test.example.vn/campaigns/thu-nghiem/"),
+        ]
 
 
 def test_a_third_language_uses_its_catalog_and_marks_fallbacks(km_site: tuple[Path, Path]) -> None:

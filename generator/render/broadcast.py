@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -67,6 +67,34 @@ class LengthPlan(_Data):
         return list(self.extra.items())
 
 
+class SheetStyle(_Data):
+    font: str
+    size: float = Field(ge=6, le=96)
+    leading: float = Field(default=1.3, ge=1, le=3)
+    color: str = Field(default="#000000", pattern=r"^#[0-9a-fA-F]{6}$")
+    space_before: float = Field(default=0, ge=0)
+    indent: float = Field(default=0, ge=0)
+
+
+class SheetStyles(_Data):
+    title: SheetStyle
+    meta: SheetStyle
+    heading: SheetStyle
+    written: SheetStyle
+    spoken: SheetStyle
+    note: SheetStyle
+    footer: SheetStyle
+
+
+class SheetLayout(_Data):
+    """The printed operator sheet: page and margins in points, fonts, paragraph styles."""
+
+    page: dict[Literal["width", "height"], float]
+    margins: dict[Literal["top", "right", "bottom", "left"], float]
+    fonts: dict[str, str]
+    styles: SheetStyles
+
+
 class Settings(_Data):
     """The theme's ``loudspeaker/defaults.yml``."""
 
@@ -77,7 +105,7 @@ class Settings(_Data):
     order: tuple[PartKind, ...]
     overrun: float = Field(ge=0, le=0.5)
     lengths: tuple[LengthPlan, ...] = Field(min_length=1)
-    sheet: dict[str, Any]
+    sheet: SheetLayout
 
 
 class Formulas(_Data):
@@ -146,7 +174,7 @@ class Script:
 
     campaign: Campaign
     length: LengthPlan
-    region: str
+    region: Region
     rate: int
     parts: tuple[Part, ...]
     seconds: float
@@ -164,10 +192,10 @@ class Script:
 def speak_lines(text: str) -> str:
     """Make spoken text safe for a voice: brackets become commas, every line ends a sentence.
 
-    Sentences and quotations start with a capital letter, also where the normalizer
-    expanded an abbreviation ("BHXH tự nguyện là..." → "Bảo hiểm xã hội..."), because voices
-    such as espeak-ng take a full stop before a small letter for an abbreviation
-    and do not pause there.
+    Sentences and quotations start with a capital letter, also where the
+    normalizer expanded an abbreviation ("BHXH tự nguyện là..." → "Bảo hiểm xã
+    hội..."), because voices such as espeak-ng take a full stop before a small
+    letter for an abbreviation and do not pause there.
     """
     text = _OPEN_BRACKET.sub(", ", text)
     text = _CLOSE_BRACKET.sub(lambda m: "" if m.group(1) else ", ", text)
@@ -193,10 +221,10 @@ def pause_seconds(spoken: str, settings: Settings, rate: int) -> float:
     return total * settings.rate / rate
 
 
-def make_part(kind: str, written: str, region: str, rate: int, settings: Settings,
+def make_part(kind: str, written: str, region: Region, rate: int, settings: Settings,
               abbreviations: Mapping[str, str] | None, source: str = "") -> Part:
     """Turn written text into a timed part with its spoken form."""
-    result = normalize(written, region, abbreviations)  # type: ignore[arg-type]
+    result = normalize(written, region, abbreviations)
     spoken = speak_lines(result.text)
     syllables = count_syllables(spoken)
     seconds = syllables * 60 / rate + pause_seconds(spoken, settings, rate)
@@ -240,7 +268,7 @@ def build_scripts(project: Project, theme: Theme, campaign: Campaign, settings: 
                   formulas: Mapping[str, Formulas],
                   abbreviations: Mapping[str, str] | None) -> list[Script]:
     """Return the campaign's scripts, one per length of the theme."""
-    region = region_of(campaign) or "north"
+    region = cast(Region, region_of(campaign) or "north")
     rate = campaign.loudspeaker.rate or settings.rate
     formula = formulas[region]
     written = written_candidates(project, theme, campaign, region,

@@ -63,7 +63,7 @@ class Face:
     scripts: tuple[tuple[str, str], ...] = ()
 
     def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
-        """Split ``text`` into runs of one font each; spaces, joiners and marks stay in their run."""
+        """Split ``text`` into runs of one font each; spaces, joiners and marks stay in theirs."""
         return [(run, load_font(path, self.size)) for run, path in _runs(self, text)]
 
     def _path_for(self, char: str) -> str:
@@ -77,7 +77,7 @@ class Face:
         return _length(self, text)
 
     def ink(self, text: str) -> Box:
-        """Return the ink box of ``text`` drawn at (0, 0) on its baseline: left, top, right, bottom."""
+        """Return the ink box (left, top, right, bottom) of ``text`` drawn on a baseline at 0, 0."""
         return _ink(self, text)
 
     def extent(self, text: str) -> tuple[int, int]:
@@ -227,7 +227,7 @@ def ellipsize(face: Face, line: str, width: float) -> str:
 
 @dataclass(frozen=True)
 class TextBlock:
-    """Lines of text set in one face: how far ink reaches above the first and below the last baseline."""
+    """Lines set in one face; ``top``/``bottom``: ink above the first, below the last baseline."""
 
     face: Face
     lines: tuple[str, ...]
@@ -520,7 +520,8 @@ def plan_card(name: str, layout: CardLayout, slots: dict[str, str], palette: Pal
                               "ellipse" if layer.type == "ellipse" else "rect"))
         elif isinstance(layer, TextLayer):
             text = _slot_text(layer, slots)
-            block = fit_text(palette.faces[layer.font], text, layer.fit(), layer.box[2], layer.box[3])
+            width, height = layer.box[2], layer.box[3]
+            block = fit_text(palette.faces[layer.font], text, layer.fit(), width, height)
             top = layer.box[1] + _offset(layer.valign, layer.box[3] - block.height)
             items += _lines(block, layer, layer.box, top, palette)
         elif isinstance(layer, StackLayer):

@@ -18,10 +18,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import ThemeError
 from generator.format import format_day, format_number
 from generator.i18n import _, translator
 from generator.model import Campaign, Project
-from generator.render import Output
+from generator.render import Output, OutputKind
 from generator.render.audio import (
     audio_available,
     espeak_speed,
@@ -47,6 +48,7 @@ FOLDER = "loudspeaker"
 TOLERANCE = 0.2
 _BREAKS = ((re.compile(r"\n\n+"), 0.5), (re.compile(r"[.!?…][”\"»]?\s+"), 0.0),
            (re.compile(r"[,;:]\s+"), 0.0), (re.compile(r"\s+"), 0.0))
+_WORDS = re.compile(r"\w+")
 DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
              "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
 VOICE_NAMES = {"north": "Northern", "central": "Central", "south": "Southern"}
@@ -165,7 +167,8 @@ class Sheet:
 
 
 def _same(written: str, spoken: str) -> bool:
-    return " ".join(written.split()) == " ".join(spoken.split())
+    """Say whether the spoken form has the same words (punctuation and case aside)."""
+    return _WORDS.findall(written.lower()) == _WORDS.findall(spoken.lower())
 
 
 def sheet_view(script: Script, kit: Kit, files: Sequence[str]) -> Sheet:
@@ -203,21 +206,18 @@ def render_sheet_html(sheet: Sheet, kit: Kit) -> bytes:
 
 
 def _layout(kit: Kit) -> tuple[PageLayout, dict[str, Path]]:
-    raw = kit.settings.sheet
-    margins = raw["margins"]
-    styles = {name: TextStyle(**style) for name, style in raw["styles"].items()}
-    layout = PageLayout(raw["page"]["width"], raw["page"]["height"],
-                        (margins["top"], margins["right"], margins["bottom"], margins["left"]),
-                        styles)
+    sheet = kit.settings.sheet
+    margins = tuple(sheet.margins[side] for side in ("top", "right", "bottom", "left"))
+    styles = {name: TextStyle(**style.model_dump()) for name, style in sheet.styles}
     fonts = {}
-    for name, relative in raw["fonts"].items():
+    for name, relative in sheet.fonts.items():
         path = kit.theme.find(relative)
         if path is None:
-            from generator.errors import ThemeError
-
             raise ThemeError(_("the theme has no {file}").format(file=relative))
         fonts[name] = path
-    return layout, fonts
+    top, right, bottom, left = margins
+    return PageLayout(sheet.page["width"], sheet.page["height"], (top, right, bottom, left),
+                      styles), fonts
 
 
 def render_sheet_pdf(sheet: Sheet, kit: Kit) -> bytes:
@@ -241,19 +241,21 @@ def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
     folder, name = f"{FOLDER}/{script.campaign.id}", script.length.id
     files = [f"{name}.txt"] + ([f"{name}.wav"] if audio else [])
     sheet = sheet_view(script, kit, files)
-    made = [("txt", render_txt(script, kit), "loudspeaker"),
-            ("html", render_sheet_html(sheet, kit), "loudspeaker"),
-            ("pdf", render_sheet_pdf(sheet, kit), "loudspeaker")]
+    made: list[tuple[str, bytes, OutputKind]] = [
+        ("txt", render_txt(script, kit), "loudspeaker"),
+        ("html", render_sheet_html(sheet, kit), "loudspeaker"),
+        ("pdf", render_sheet_pdf(sheet, kit), "loudspeaker"),
+    ]
     if audio:
-        factor = kit.settings.espeak_syllables_per_word[script.region]  # type: ignore[index]
+        factor = kit.settings.espeak_syllables_per_word[script.region]
         wav = render_wav(script.spoken_text, kit.formulas[script.region].voice,
                          espeak_speed(script.rate, factor))
         made.append(("wav", wav, "audio"))
         mp3 = render_mp3(wav)
         if mp3 is not None:
             made.append(("mp3", mp3, "audio"))
-    return [Output(f"{folder}/{name}.{fmt}", data, kind, fmt,  # type: ignore[arg-type]
-                   script.campaign.id, LANGUAGE) for fmt, data, kind in made]
+    return [Output(f"{folder}/{name}.{fmt}", data, kind, fmt, script.campaign.id, LANGUAGE)
+            for fmt, data, kind in made]
 
 
 def _script_notices(script: Script) -> list[str]:
@@ -331,6 +333,7 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
         })
     env = theme.environment("loudspeaker")
     return env.get_template("page.md.j2").render(
-        _=t, campaigns=entries, audio=audio, limit=format_number(kit.settings.tts_max_chars, locale),
+        _=t, campaigns=entries, audio=audio,
+        limit=format_number(kit.settings.tts_max_chars, locale),
         other_locales=locale != LANGUAGE,
         yq=lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Protocol
 from urllib.parse import urlsplit
 
 from generator.model import Campaign, Project
+from generator.render.broadcast import Script
 from generator.render.web import LocaleText
 
 TZID = "Asia/Ho_Chi_Minh"
@@ -28,16 +28,6 @@ TIMEZONE = [
     "TZNAME:ICT", "END:STANDARD",
     "END:VTIMEZONE",
 ]
-
-
-class TimedScript(Protocol):
-    """What the calendar needs of a script: its length plan and its duration."""
-
-    @property
-    def seconds(self) -> float: ...
-
-    @property
-    def length(self) -> object: ...
 
 
 def fold(line: str) -> str:
@@ -79,12 +69,12 @@ def ical_duration(seconds: float) -> str:
     return f"PT{minutes}M{rest}S" if minutes else f"PT{rest}S"
 
 
-def _reference_script(scripts: Sequence[TimedScript]) -> TimedScript:
+def _reference_script(scripts: Sequence[Script]) -> Script:
     """The 3-minute script, else the one closest to three minutes."""
-    return min(scripts, key=lambda s: abs(getattr(s.length, "minutes", 0) - 3))
+    return min(scripts, key=lambda s: abs(s.length.minutes - 3))
 
 
-def _event(campaign: Campaign, time: str, first: dt.date, script: TimedScript,
+def _event(campaign: Campaign, time: str, first: dt.date, script: Script,
            texts: dict[str, str], host: str) -> list[str]:
     hour, minute = (int(part) for part in time.split(":"))
     start = dt.datetime.combine(first, dt.time(hour, minute))
@@ -106,13 +96,13 @@ def _event(campaign: Campaign, time: str, first: dt.date, script: TimedScript,
     ]
 
 
-def render_calendar(project: Project, campaign: Campaign, scripts: Sequence[TimedScript],
+def render_calendar(project: Project, campaign: Campaign, scripts: Sequence[Script],
                     translate: Callable[[str], str]) -> bytes:
     """Return the campaign's broadcast calendar as iCalendar bytes (CRLF, folded)."""
     title = LocaleText("vi", "vi").plain(campaign.title)
     script = _reference_script(scripts)
-    name = getattr(script.length, "id", "")
-    others = [getattr(s.length, "id", "") + ".txt" for s in scripts if s is not script]
+    name = script.length.id
+    others = [f"{s.length.id}.txt" for s in scripts if s is not script]
     base = project.site.base_url.rstrip("/")
     texts = {
         "summary": translate("Loudspeaker: {title}").format(title=title),

@@ -132,7 +132,8 @@ def _verse_lines(verse: Verse) -> list[str]:
 
 
 def _source(source: Source) -> str:
-    parts = [source.title, source.publisher, format_day(source.date, LANGUAGE) if source.date else None]
+    day = format_day(source.date, LANGUAGE) if source.date else None
+    parts = [source.title, source.publisher, day]
     return ", ".join(part for part in parts if part)
 
 

@@ -52,6 +52,7 @@ STYLE_FILE = "social/style.yml"
 LAYOUT_DIR = "social/layouts"
 CARD_KINDS = ("site", "verse", "testimonial")
 CAPTIONS = ("facebook", "zalo")
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slots = dict[str, str]
 
 
@@ -78,7 +79,7 @@ class SocialStyle(StyleData):
     fonts: dict[str, FontFiles] = Field(min_length=1)
     scripts: dict[Literal["khmer"], FontFiles] = Field(default_factory=dict)
     colours: dict[str, Annotated[str, AfterValidator(_check_hex)]] = Field(min_length=1)
-    platforms: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = Field(min_length=1)
+    platforms: list[Annotated[str, Field(pattern=SLUG)]] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def campaign_url(project: Project, locale: str, campaign_id: str) -> str:
 
 
 def load_design(theme: Theme) -> Design:
-    """Read and check the theme's social style and every card layout; report all problems at once."""
+    """Read and check the theme's social style and card layouts; report every problem at once."""
     problems: list[Diagnostic] = []
     style, style_doc = _load_data(theme, STYLE_FILE, SocialStyle, problems)
     layouts = _load_layouts(theme, problems)
@@ -139,8 +140,10 @@ def load_design(theme: Theme) -> Design:
     faces = {}
     for family, files in style.fonts.items():
         for weight in ("regular", "bold"):
-            scripts = {name: _theme_file(theme, getattr(f, weight)) for name, f in style.scripts.items()}
-            faces[f"{family}-{weight}"] = FaceMaker(_theme_file(theme, getattr(files, weight)), scripts)
+            scripts = {name: _theme_file(theme, getattr(script_files, weight))
+                       for name, script_files in style.scripts.items()}
+            main = _theme_file(theme, getattr(files, weight))
+            faces[f"{family}-{weight}"] = FaceMaker(main, scripts)
     colours = {name: parse_colour(value) for name, value in style.colours.items()}
     return Design(style, {name: layout for name, (layout, _doc) in layouts.items()},
                   Palette(colours, faces))
@@ -168,7 +171,8 @@ def _load_data(theme: Theme, relative: str, model: Any, problems: list[Diagnosti
     return item, doc
 
 
-def _load_layouts(theme: Theme, problems: list[Diagnostic]) -> dict[str, tuple[CardLayout, Document]]:
+def _load_layouts(theme: Theme, problems: list[Diagnostic]
+                  ) -> dict[str, tuple[CardLayout, Document]]:
     """Load every layout; one with ``extends: NAME`` starts from that layout's keys."""
     docs: dict[str, Document] = {}
     for relative, path in theme.files(LAYOUT_DIR).items():
@@ -181,13 +185,15 @@ def _load_layouts(theme: Theme, problems: list[Diagnostic]) -> dict[str, tuple[C
     for name, doc in docs.items():
         data = doc.data if isinstance(doc.data, dict) else {}
         base = docs.get(str(data.get("extends")))
-        if "extends" in data and (base is None or not isinstance(base.data, dict) or "extends" in base.data):
+        base_data = base.data if base is not None and isinstance(base.data, dict) else None
+        if "extends" in data and (base_data is None or "extends" in base_data):
             problems.append(doc.diagnostic(("extends",), "unknown-layout", _(
                 "«extends: {name}» must name another layout of this folder, one without «extends»"
             ).format(name=data["extends"])))
             continue
-        merged = {**(base.data if base else {}), **{k: v for k, v in data.items() if k != "extends"}}
-        layout, invalid = validate_document(doc, CardLayout, merged if base else doc.data)
+        own = {key: value for key, value in data.items() if key != "extends"}
+        layout, invalid = validate_document(doc, CardLayout,
+                                            {**base_data, **own} if base_data else doc.data)
         problems += invalid
         if layout is not None:
             layouts[name] = (layout, doc)
@@ -205,9 +211,10 @@ def _check_names(theme: Theme, style: SocialStyle, style_doc: Document,
     for loc, files in [(("fonts", k), v) for k, v in style.fonts.items()] + [
             (("scripts", k), v) for k, v in style.scripts.items()]:
         for weight in ("regular", "bold"):
-            if theme.find(getattr(files, weight)) is None:
+            file = getattr(files, weight)
+            if theme.find(file) is None:
                 problems.append(style_doc.diagnostic(loc + (weight,), "missing-file", _(
-                    "font file «{path}» not found in the theme").format(path=getattr(files, weight))))
+                    "font file «{path}» not found in the theme").format(path=file)))
     fonts = {f"{family}-{weight}" for family in style.fonts for weight in ("regular", "bold")}
     for layout, doc in layouts.values():
         for loc, kind, value in _references(layout):
@@ -275,14 +282,16 @@ class Content:
     def common(self) -> Slots:
         site = self.project.site
         return {"hotline": site.hotline, "hotline_label": self._("Hotline"),
-                "organisation": self.text(site.organisation), "scan_label": self._("Scan for details")}
+                "organisation": self.text(site.organisation),
+                "scan_label": self._("Scan for details")}
 
     def site_slots(self) -> Slots:
         site = self.project.site
         url = site.base_url + locale_prefix(self.project, self.locale)
         brand = self._("Voluntary social insurance · Household health insurance")
         return {**self.common(), "brand": brand, "site_title": self.text(site.title),
-                "site_description": self.text(site.description), "url": url, "url_text": short_url(url)}
+                "site_description": self.text(site.description), "url": url,
+                "url_text": short_url(url)}
 
     def campaign_slots(self, campaign: Campaign) -> Slots:
         url = campaign_url(self.project, self.locale, campaign.id)
@@ -294,7 +303,8 @@ class Content:
                  "url": url, "url_text": short_url(url)}
         figure = self.figure(campaign)
         if figure is not None:
-            slots |= {"figure": figure.value, "figure_note": figure.note, "figure_label": figure.label,
+            slots |= {"figure": figure.value, "figure_note": figure.note,
+                      "figure_label": figure.label,
                       "figure_source": self._("As of {date} · {source}").format(
                           date=figure.as_of, source=figure.source.split(",")[0])}
         return slots
@@ -313,8 +323,8 @@ class Content:
     def figure(self, campaign: Campaign) -> FigureText | None:
         """Return the headline figure: the first one measured against a plan, else the first."""
         views = [view_figure(figure) for figure in campaign.figures]
-        view = next((v for v in views if v.percent_of_target is not None), views[0] if views else None)
-        return None if view is None else self._figure_text(view)
+        planned = [view for view in views if view.percent_of_target is not None]
+        return self._figure_text((planned or views)[0]) if views else None
 
     def _figure_text(self, view: FigureView) -> FigureText:
         figure, _, locale = view.figure, self._, self.locale
@@ -323,7 +333,8 @@ class Content:
         else:
             one, many = {"people": ("{count} person", "{count} people"),
                          "households": ("{count} household", "{count} households")}[figure.unit]
-            value = _(one if figure.value == 1 else many).format(count=format_number(figure.value, locale))
+            count = format_number(figure.value, locale)
+            value = _(one if figure.value == 1 else many).format(count=count)
         note = ""
         if view.percent_of_target is not None:
             note = _("{percent} of plan reached").format(
@@ -387,9 +398,9 @@ def campaign_cards(project: Project, content: Content, design: Design, campaign:
 def _campaign_outputs(design: Design, env: Environment, content: Content, campaign: Campaign
                       ) -> list[Output]:
     locale = content.locale
-    outputs = [render_card(design, layout, slots, card_path(locale, campaign.id, name), campaign.id,
-                           locale)
-               for name, layout, slots in campaign_cards(content.project, content, design, campaign)]
+    cards = campaign_cards(content.project, content, design, campaign)
+    outputs = [render_card(design, layout, slots, card_path(locale, campaign.id, name),
+                           campaign.id, locale) for name, layout, slots in cards]
     context = caption_context(content, campaign)
     for platform in CAPTIONS:
         text = env.get_template(f"caption-{platform}.txt.j2").render(**context)
@@ -403,18 +414,21 @@ def caption_context(content: Content, campaign: Campaign) -> dict[str, Any]:
     project, locale, _ = content.project, content.locale, content._
     policy = max(project.policy.voluntary_social_insurance, key=lambda p: p.effective_from)
     join = [_("You choose a monthly income between {floor} and {ceiling}; the contribution is "
-              "{rate} of it.").format(floor=format_amount(policy.income_floor, locale),
-                                      ceiling=format_amount(policy.income_ceiling, locale),
-                                      rate=format_percent(policy.contribution_rate_percent, locale))]
+              "{rate} of it.").format(
+        floor=format_amount(policy.income_floor, locale),
+        ceiling=format_amount(policy.income_ceiling, locale),
+        rate=format_percent(policy.contribution_rate_percent, locale))]
     join += [_(LABELS["mode"][mode]) for mode in campaign.payment_modes]
     join.append(_("Sign up with a collection agent in your commune or at the post office, or call "
                   "{hotline}.").format(hotline=project.site.hotline))
     return {"_": _, "locale": locale, "site": project.site, "campaign": campaign,
             "title": content.text(campaign.title), "summary": content.text(campaign.summary),
-            "messages": [content.text(m) for m in campaign.messages], "figure": content.figure(campaign),
+            "messages": [content.text(m) for m in campaign.messages],
+            "figure": content.figure(campaign),
             "join": join, "hotline": project.site.hotline,
             "organisation": content.text(project.site.organisation),
-            "url": campaign_url(project, locale, campaign.id), "place_tag": hashtag(campaign.province)}
+            "url": campaign_url(project, locale, campaign.id),
+            "place_tag": hashtag(campaign.province)}
 
 
 def hashtag(text: str) -> str:

@@ -124,8 +124,9 @@ def _content(lines: Sequence[_Line], layout: PageLayout, fonts: _Fonts,
         if not line.text:
             continue
         hex_text = fonts.encode(line.style.font, line.text)
-        ops.append(f"BT /{names[line.style.font]} {line.style.size:g} Tf {_rgb(line.style.color)} rg "
-                   f"1 0 0 1 {left + line.style.indent:.2f} {line.y:.2f} Tm <{hex_text}> Tj ET")
+        style = line.style
+        ops.append(f"BT /{names[style.font]} {style.size:g} Tf {_rgb(style.color)} rg "
+                   f"1 0 0 1 {left + style.indent:.2f} {line.y:.2f} Tm <{hex_text}> Tj ET")
     return "\n".join(ops).encode("ascii")
 
 
@@ -195,7 +196,8 @@ def _embed_font(writer: _Writer, font: TrueTypeFont, glyphs: set[int]) -> int:
     bbox = " ".join(str(round(v * scale)) for v in font.bbox)
     descriptor = writer.add(
         f"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [{bbox}] "
-        f"/ItalicAngle 0 /Ascent {round(font.ascent * scale)} /Descent {round(font.descent * scale)} "
+        f"/ItalicAngle 0 /Ascent {round(font.ascent * scale)} "
+        f"/Descent {round(font.descent * scale)} "
         f"/CapHeight {round(font.cap_height * scale)} /StemV 80 /FontFile2 {file} 0 R >>")
     widths = " ".join(f"{g} [{round(font.advances[g] * scale)}]" for g in sorted(glyphs))
     cid = writer.add(

@@ -156,7 +156,12 @@ def _components(glyph: bytes) -> list[int]:
         flags, index = _u16(glyph, position), _u16(glyph, position + 2)
         found.append(index)
         position += 4 + (4 if flags & _WORDS else 2)
-        position += 2 if flags & _SCALE else 4 if flags & _XY_SCALE else 8 if flags & _TWO_BY_TWO else 0
+        if flags & _SCALE:
+            position += 2
+        elif flags & _XY_SCALE:
+            position += 4
+        elif flags & _TWO_BY_TWO:
+            position += 8
     return found
 
 
@@ -202,7 +207,8 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
         directory += struct.pack(">4sIII", tag, _checksum(data), offset + len(body), len(data))
         body += data + b"\0" * (-len(data) % 4)
     font = bytearray(header + directory + body)
-    head_offset = offset + sum(len(tables[t]) + (-len(tables[t]) % 4) for t in tags[:tags.index(b"head")])
+    before_head = tags[:tags.index(b"head")]
+    head_offset = offset + sum(len(tables[t]) + (-len(tables[t]) % 4) for t in before_head)
     adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
     font[head_offset + 8:head_offset + 12] = struct.pack(">I", adjustment)
     return bytes(font)

@@ -1,18 +1,19 @@
-"""Social-media cards and captions: sizes, limits, determinism, QR codes, text in its box, contrast."""
+"""Social cards and captions: sizes, limits, determinism, QR codes, text in its box, contrast."""
 
 from __future__ import annotations
 
 import io
 import re
 import struct
+import sys
 from pathlib import Path
 
 import pytest
 import segno
 from PIL import Image
 
-from generator.errors import ContentError, ThemeError
-from generator.model import Campaign, Project, Verse
+from generator.errors import ContentError, RenderError, ThemeError
+from generator.model import Campaign, Project, Verse, VersePart
 from generator.project import load_project
 from generator.render import Output
 from generator.render.cards import (
@@ -24,6 +25,7 @@ from generator.render.cards import (
     QrCode,
     contrast_ratio,
     draw_card,
+    encode_png,
     fit_text,
     plan_card,
     wrap,
@@ -32,6 +34,7 @@ from generator.render.social import (
     Content,
     Design,
     campaign_cards,
+    excerpt,
     load_design,
     og_image_url,
     render_social,
@@ -91,7 +94,8 @@ def outputs(project: Project, theme: Theme) -> dict[str, Output]:
 def plans(project: Project, design: Design, locale: str) -> dict[str, CardPlan]:
     """Every card of a project in one locale, planned, keyed by its file name."""
     content = Content(project, locale)
-    found = {"site": plan_card("site", design.layouts["site"], content.site_slots(), design.palette)}
+    site = plan_card("site", design.layouts["site"], content.site_slots(), design.palette)
+    found = {"site": site}
     for campaign in project.campaigns:
         for name, layout, slots in campaign_cards(project, content, design, campaign):
             found[f"{campaign.id}/{name}"] = plan_card(name, design.layouts[layout], slots,
@@ -109,7 +113,8 @@ def inside(box: tuple[int, int, int, int], ink: tuple[int, int, int, int]) -> bo
     return x <= left and y <= top and right <= x + width and bottom <= y + height
 
 
-def test_every_card_and_caption_has_its_path_and_manifest_metadata(outputs: dict[str, Output]) -> None:
+def test_every_card_and_caption_has_its_path_and_manifest_metadata(
+        outputs: dict[str, Output]) -> None:
     expected = {"social/vi/site.png", "social/en/site.png"}
     for locale in ("vi", "en"):
         folder = f"social/{locale}/thu-nghiem"
@@ -221,7 +226,8 @@ def test_a_long_title_pushes_the_figure_and_message_but_keeps_them_inside(
         project: Project, design: Design) -> None:
     title = "Lê Chân: lương hưu cho người buôn bán ở chợ Đôn, chợ Hàng và chợ An Dương nữa"
     plan = plans(retitled(project, title), design, "vi")["thu-nghiem/facebook"]
-    assert "".join(line.text for line in plan.lines("title")).replace(" ", "") == title.replace(" ", "")
+    shown = "".join(line.text for line in plan.lines("title"))
+    assert shown.replace(" ", "") == title.replace(" ", "")
     assert plan.lines("figure") and plan.lines("message")
 
 
@@ -361,7 +367,8 @@ def test_testimonial_card_needs_consent_for_social_media(
 
 def test_campaign_without_social_output_gets_no_card(project: Project, theme: Theme) -> None:
     campaign: Campaign = project.campaigns[0].model_copy(update={"outputs": ["web", "print"]})
-    paths = {o.path for o in render_social(project.model_copy(update={"campaigns": [campaign]}), theme)}
+    changed = project.model_copy(update={"campaigns": [campaign]})
+    paths = {output.path for output in render_social(changed, theme)}
     assert paths == {"social/vi/site.png", "social/en/site.png"}
 
 
@@ -371,7 +378,8 @@ def test_campaign_without_social_output_gets_no_card(project: Project, theme: Th
     ("vi", False, MINI_URL + "social/vi/site.png"),
 ])
 def test_og_image_address_points_at_a_rendered_card(
-        project: Project, outputs: dict[str, Output], locale: str, campaign: bool, url: str) -> None:
+        project: Project, outputs: dict[str, Output], locale: str, campaign: bool,
+        url: str) -> None:
     found = og_image_url(project, locale, project.campaigns[0] if campaign else None)
     assert found == url
     assert found.removeprefix(MINI_URL) in outputs
@@ -399,13 +407,15 @@ def test_layout_mistakes_are_reported_with_file_line_and_column(tmp_path: Path,
     assert str(caught.value).splitlines() == [
         f"themes/bad/social/layouts/facebook.yml:2:13: error: không có màu «pink»; "
         f"chọn một trong các màu: {colours}",
-        f"themes/bad/social/layouts/facebook.yml:4:{column}: error: không có phông chữ «comic-sans»; "
+        f"themes/bad/social/layouts/facebook.yml:4:{column}: error: "
+        "không có phông chữ «comic-sans»; "
         f"chọn một trong các phông: {fonts}",
     ]
 
 
 def test_layout_with_a_wrong_key_is_reported_with_its_place(tmp_path: Path) -> None:
-    layout = "size: [1200, 630]\nbackground: white\nlayers:\n  - {type: rect, box: [0, 0, 10, 10], fil: ink}\n"
+    layout = ("size: [1200, 630]\nbackground: white\nlayers:\n"
+              "  - {type: rect, box: [0, 0, 10, 10], fil: ink}\n")
     with pytest.raises(ThemeError) as caught:
         load_design(bad_theme(tmp_path, layout))
     first = str(caught.value).splitlines()[0]
@@ -436,3 +446,21 @@ def test_example_project_has_every_card_once_verses_exist() -> None:
             assert len(outputs[f"{folder}/zalo.png"].data) < 500_000
             caption = outputs[f"{folder}/caption-facebook.txt"].data.decode("utf-8")
             assert example.site.hotline in caption and f"campaigns/{campaign.id}/" in caption
+
+
+def test_png_over_its_limit_is_reduced_to_256_colours_or_refused() -> None:
+    gradient = Image.new("RGB", (600, 600))
+    gradient.putdata([(x % 256, y % 256, (x * y) % 256) for y in range(600) for x in range(600)])
+    full = encode_png(gradient)
+    reduced = encode_png(gradient, max_bytes=len(full) - 1)
+    assert len(reduced) < len(full) and Image.open(io.BytesIO(reduced)).mode == "P"
+    with pytest.raises(RenderError):
+        encode_png(gradient, max_bytes=1000)
+
+
+def test_verse_excerpt_falls_back_to_the_first_four_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "generator.verse.layout", None)
+    verse = Verse(id="vong-co", form="vong_co", title="Vọng cổ", parts=[
+        VersePart(part="nói lối", lines=["Một", "Hai"]),
+        VersePart(part="câu 1", lines=["Ba", "Bốn", "Năm"])])
+    assert excerpt(verse) == ["Một", "Hai", "Ba", "Bốn"]

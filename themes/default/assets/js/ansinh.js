@@ -83,7 +83,16 @@
     });
   }
 
+  function nameDialogs() {
+    document.querySelectorAll('[role="dialog"]:not([aria-label]):not([aria-labelledby])')
+      .forEach(function (dialog) {
+        var input = dialog.querySelector("input[placeholder]");
+        if (input) dialog.setAttribute("aria-label", input.getAttribute("placeholder"));
+      });
+  }
+
   function start() {
+    nameDialogs();
     document.querySelectorAll(".ansinh-listen").forEach(setUpListen);
     document.querySelectorAll(".ansinh-share").forEach(setUpShare);
     document.querySelectorAll(".ansinh-copy").forEach(setUpCopy);

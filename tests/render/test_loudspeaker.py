@@ -1,0 +1,332 @@
+"""The loudspeaker renderer, on the example project.
+
+Golden files: tests/render/golden/loudspeaker/<campaign>/<length>.txt and the
+operator page. After a deliberate change, regenerate them and review the diff:
+
+    ANSINH_REGENERATE=1 .venv/bin/python -m pytest tests/render/test_loudspeaker.py -k golden
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ThemeError
+from generator.model import Project
+from generator.project import load_project
+from generator.render import Output, loudspeaker
+from generator.render.audio import wav_seconds
+from generator.render.broadcast import build_scripts, load_formulas, load_settings
+from generator.render.loudspeaker import (
+    load_kit,
+    render_loudspeaker,
+    render_loudspeaker_with_notices,
+    render_operator_page,
+    split_chunks,
+)
+from generator.render.schedule import fold
+from generator.theme import Theme, load_theme
+
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).parent / "golden" / "loudspeaker"
+REGENERATE = os.environ.get("ANSINH_REGENERATE") == "1"
+CAMPAIGNS = ["le-chan-hai-phong", "dak-lak", "lao-cai", "dong-thap", "dbscl-cum-thi-dua-9"]
+LENGTHS = {"1-phut": 60, "3-phut": 180, "5-phut": 300}
+SEPARATOR = re.compile(r"^----- .* -----$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return load_project(REPO)[0]
+
+
+@pytest.fixture(scope="module")
+def theme() -> Theme:
+    return load_theme(REPO, "default")
+
+
+@pytest.fixture(scope="module")
+def rendered(project: Project, theme: Theme) -> tuple[dict[str, Output], list[str]]:
+    outputs, notices = render_loudspeaker_with_notices(project, theme)
+    return {o.path: o for o in outputs}, notices
+
+
+@pytest.fixture(scope="module")
+def outputs(rendered: tuple[dict[str, Output], list[str]]) -> dict[str, Output]:
+    return rendered[0]
+
+
+@pytest.fixture(scope="module")
+def scripts(project: Project, theme: Theme) -> dict[tuple[str, str], object]:
+    kit = load_kit(theme)
+    found = {}
+    for campaign in project.campaigns:
+        for script in build_scripts(project, theme, campaign, kit.settings, kit.formulas,
+                                    kit.abbreviations):
+            found[(campaign.id, script.length.id)] = script
+    return found
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if REGENERATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"no golden file {path}: run with ANSINH_REGENERATE=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def pieces(txt: str) -> list[str]:
+    """The text between the dashed lines of a .txt script, as an operator pastes it."""
+    body = "\n".join(line for line in txt.splitlines() if not line.startswith("#"))
+    return [piece.strip() for piece in SEPARATOR.split(body)[1:-1]]
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+@pytest.mark.parametrize("length", LENGTHS)
+def test_golden_script(outputs: dict[str, Output], campaign: str, length: str) -> None:
+    data = outputs[f"loudspeaker/{campaign}/{length}.txt"].data
+    check_golden(f"{campaign}/{length}.txt", data.decode("utf-8"))
+
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+def test_golden_operator_page(project: Project, theme: Theme, locale: str,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loudspeaker, "audio_available", lambda: True)
+    check_golden(f"page.{locale}.md", render_operator_page(project, theme, locale))
+
+
+def test_every_output_is_made(outputs: dict[str, Output]) -> None:
+    formats = ["txt", "html", "pdf"] + (["wav"] if shutil.which("espeak-ng") else [])
+    expected = {f"loudspeaker/{c}/{n}.{f}" for c in CAMPAIGNS for n in LENGTHS for f in formats}
+    expected |= {f"loudspeaker/{c}/schedule.ics" for c in CAMPAIGNS}
+    assert expected <= set(outputs)
+    assert {o.locale for o in outputs.values()} == {"vi"}
+    assert {o.kind for o in outputs.values() if o.format in ("wav", "mp3")} <= {"audio"}
+    assert {o.kind for o in outputs.values() if o.format not in ("wav", "mp3")} == {"loudspeaker"}
+
+
+def test_only_vietnamese_is_made_and_said(rendered: tuple[dict[str, Output], list[str]]) -> None:
+    assert "Kịch bản loa chỉ làm bằng tiếng Việt, không làm cho: en." in rendered[1]
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+@pytest.mark.parametrize("length", LENGTHS)
+def test_length_within_a_fifth(scripts: dict, campaign: str, length: str) -> None:
+    script = scripts[(campaign, length)]
+    assert abs(script.seconds - LENGTHS[length]) <= 0.2 * LENGTHS[length]
+    assert script.rate == 200
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+@pytest.mark.parametrize("length", LENGTHS)
+def test_estimate_matches_espeak(outputs: dict[str, Output], scripts: dict, campaign: str,
+                                 length: str) -> None:
+    wav = outputs[f"loudspeaker/{campaign}/{length}.wav"].data
+    estimated, measured = scripts[(campaign, length)].seconds, wav_seconds(wav)
+    assert abs(measured - estimated) <= 0.15 * estimated, (estimated, measured)
+
+
+def test_wav_header_has_no_date(outputs: dict[str, Output]) -> None:
+    wav = outputs["loudspeaker/dong-thap/1-phut.wav"].data
+    chunks, position = [], 12
+    while position + 8 <= len(wav):
+        chunks.append(wav[position:position + 4])
+        position += 8 + struct.unpack_from("<I", wav, position + 4)[0]
+    assert wav[:4] == b"RIFF" and chunks[:2] == [b"fmt ", b"data"]
+    assert b"LIST" not in chunks and b"ICRD" not in wav[:4096]
+
+
+def test_spoken_form_has_no_digits_abbreviations_or_warnings(scripts: dict) -> None:
+    for key, script in scripts.items():
+        for part in script.parts:
+            assert not re.search(r"\d", part.spoken), (key, part.spoken)
+            assert not re.search(r"\b(BHXH|BHYT|TP\.|NĐ-CP)", part.spoken), (key, part.spoken)
+            assert part.warnings == (), (key, part.warnings)
+            for line in part.spoken.split("\n"):
+                assert re.search(r"[.!?…][”\"»]?$", line), (key, line)
+
+
+def test_figure_sentence(outputs: dict[str, Output], scripts: dict) -> None:
+    written = [p.written for p in scripts[("dong-thap", "3-phut")].parts if p.kind == "figure"]
+    assert written[0] == ("Đến ngày 3/6/2021, số người tham gia BHXH tự nguyện ở huyện Cao Lãnh "
+                          "là 2.921 người, đạt 87,59% kế hoạch năm 2021.")
+    txt = outputs["loudspeaker/dong-thap/3-phut.txt"].data.decode()
+    assert ("Đến ngày ba tháng sáu năm hai ngàn không trăm hai mươi mốt, số người tham gia "
+            "bảo hiểm xã hội tự nguyện ở huyện Cao Lãnh là hai ngàn chín trăm hai mươi mốt "
+            "người, đạt tám mươi bảy phẩy năm mươi chín phần trăm") in txt
+
+
+def test_hotline_said_twice_in_every_script(outputs: dict[str, Output]) -> None:
+    for path, output in outputs.items():
+        if path.endswith(".txt"):
+            assert output.data.decode().count("một chín không không, chín không sáu tám") == 2
+
+
+@pytest.mark.parametrize(("region", "opening"), [
+    ("le-chan-hai-phong", "Kính thưa bà con nhân dân!"),
+    ("dak-lak", "Kính thưa toàn thể bà con!"),
+    ("dong-thap", "Kính thưa bà con cô bác!"),
+])
+def test_opening_by_region(outputs: dict[str, Output], region: str, opening: str) -> None:
+    assert pieces(outputs[f"loudspeaker/{region}/1-phut.txt"].data.decode())[0].startswith(opening)
+
+
+def test_split_chunks_cuts_at_sentence_ends_and_loses_nothing() -> None:
+    sentence = "Bà con đóng ba trăm ba mươi nghìn đồng mỗi tháng, được Nhà nước hỗ trợ. "
+    text = (sentence * 30).strip() + "\n\n" + (sentence * 40).strip()
+    chunks = split_chunks(text, 2000)
+    assert "".join(chunks) == text
+    assert len(chunks) > 1
+    assert all(len(chunk) <= 2000 for chunk in chunks)
+    assert all(re.search(r"[.!?…]\s*$", chunk) for chunk in chunks)
+
+
+def test_split_chunks_cuts_an_overlong_sentence_at_a_comma() -> None:
+    text = ", ".join(["một hai ba bốn năm"] * 200) + "."
+    chunks = split_chunks(text, 500)
+    assert "".join(chunks) == text
+    assert all(len(chunk) <= 500 for chunk in chunks)
+    assert all(chunk.endswith(", ") for chunk in chunks[:-1])
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+@pytest.mark.parametrize("length", LENGTHS)
+def test_txt_pieces(outputs: dict[str, Output], scripts: dict, campaign: str, length: str) -> None:
+    txt = outputs[f"loudspeaker/{campaign}/{length}.txt"].data.decode("utf-8")
+    found = pieces(txt)
+    assert found and all(len(piece) <= 2000 for piece in found)
+    assert all(re.search(r"[.!?…][”\"»]?$", piece) for piece in found)
+    assert not any("-----" in piece or piece.startswith("#") for piece in found)
+    spoken = scripts[(campaign, length)].spoken_text
+    assert " ".join(" ".join(found).split()) == " ".join(spoken.split())
+    assert txt.splitlines()[-1] == "----- Hết -----"
+
+
+def _unfold(data: bytes) -> list[str]:
+    text = data.decode("utf-8")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    physical = text.split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    lines: list[str] = []
+    for line in physical:
+        if line.startswith(" "):
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+def test_calendar(project: Project, outputs: dict[str, Output], scripts: dict,
+                  campaign: str) -> None:
+    lines = _unfold(outputs[f"loudspeaker/{campaign}/schedule.ics"].data)
+    stack: list[str] = []
+    events: list[dict[str, str]] = []
+    for line in lines:
+        name, _sep, value = line.partition(":")
+        if name == "BEGIN":
+            stack.append(value)
+            if value == "VEVENT":
+                events.append({})
+        elif name == "END":
+            assert stack.pop() == value
+        elif stack and stack[-1] == "VEVENT":
+            events[-1][name] = value
+    assert stack == [] and lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert "VERSION:2.0" in lines and "TZID:Asia/Ho_Chi_Minh" in lines
+    assert "TZOFFSETTO:+0700" in lines
+    settings = next(c for c in project.campaigns if c.id == campaign).loudspeaker
+    assert len(events) == len(settings.times)
+    seconds = scripts[(campaign, "3-phut")].seconds * settings.repeats
+    for event, time in zip(events, sorted(settings.times), strict=True):
+        start = event["DTSTART;TZID=Asia/Ho_Chi_Minh"]
+        assert start.endswith(time.replace(":", "") + "00")
+        assert re.fullmatch(r"FREQ=WEEKLY;WKST=MO;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,\w\w)*;"
+                            r"UNTIL=\d{8}T165959Z", event["RRULE"])
+        minutes, secs = re.fullmatch(r"PT(\d+)M(\d+)S", event["DURATION"]).groups()
+        assert int(minutes) * 60 + int(secs) == -(-seconds // 1)
+        assert re.fullmatch(r"\d{8}T000000Z", event["DTSTAMP"])
+        assert event["UID"].startswith(campaign) and "3-phut.txt" in event["DESCRIPTION"]
+
+
+def test_fold_never_splits_a_character() -> None:
+    line = "SUMMARY:" + "Đồng Tháp: truyền thông nhóm nhỏ cuối tuần " * 5
+    folded = fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+def test_sheet_html_is_self_contained(outputs: dict[str, Output], campaign: str) -> None:
+    html = outputs[f"loudspeaker/{campaign}/3-phut.html"].data.decode("utf-8")
+    assert not re.search(r"https?:|//|\bsrc=|\bhref=|url\(|@import|<script|<link", html)
+    assert "@media print" in html and "size: A4" in html
+    sizes = [float(size) for size in re.findall(r"font-size:\s*([\d.]+)pt", html)]
+    assert min(sizes) >= 14 and sizes[0] >= 18  # body 18 pt; only the sources are smaller
+    assert "Đọc là:" in html and "<h2>1. Lời chào" in html
+
+
+def test_sheet_pdf_renders_with_real_text(outputs: dict[str, Output], tmp_path: Path) -> None:
+    pdf = outputs["loudspeaker/le-chan-hai-phong/3-phut.pdf"].data
+    assert pdf.startswith(b"%PDF-")
+    source = tmp_path / "sheet.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(source),
+                    str(tmp_path / "page")], check=True)
+    assert (tmp_path / "page-1.png").stat().st_size > 1000
+    text = " ".join(subprocess.run(["pdftotext", str(source), "-"], check=True,
+                                   capture_output=True, text=True).stdout.split())
+    assert "Kính thưa bà con nhân dân!" in text and "Nghị định 159/2025/NĐ-CP" in text
+    fonts = subprocess.run(["pdffonts", str(source)], check=True, capture_output=True,
+                           text=True).stdout
+    assert fonts.count("CID TrueType      Identity-H       yes yes yes") == 2
+
+
+def test_render_is_deterministic(project: Project, theme: Theme,
+                                 outputs: dict[str, Output]) -> None:
+    again = {o.path: o for o in render_loudspeaker(project, theme)}
+    assert again.keys() == outputs.keys()
+    assert all(again[path].data == outputs[path].data for path in outputs)
+
+
+def test_without_consent_a_testimonial_is_never_broadcast(
+        project: Project, theme: Theme, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loudspeaker, "audio_available", lambda: False)
+    truc = project.testimonials["le-thi-nhu-truc"]
+    withheld = truc.model_copy(update={"consent": truc.consent.model_copy(
+        update={"scope": ["web", "print", "social"]})})
+    changed = project.model_copy(update={"testimonials": {
+        **project.testimonials, "le-thi-nhu-truc": withheld}})
+    outputs, notices = render_loudspeaker_with_notices(changed, theme)
+    texts = [o.data.decode("utf-8") for o in outputs if o.format in ("txt", "html")]
+    assert texts and not any("Lê Thị Như Trúc" in text for text in texts)
+    assert any("Huỳnh Thị Thảo" in text for text in texts)
+    assert not any(o.kind == "audio" for o in outputs)
+    assert notices[0] == "Chưa cài espeak-ng: kịch bản loa không có bản nghe thử (.wav)."
+
+
+def test_operator_page_links_are_raw_html(project: Project, theme: Theme) -> None:
+    page = render_operator_page(project, theme, "vi")
+    links = re.findall(r'<a href="([^"]+)"', page)
+    assert "dong-thap/1-phut.txt" in links and "dong-thap/schedule.ics" in links
+    assert "](" not in page
+    english = render_operator_page(project, theme, "en")
+    assert '<a href="../../loudspeaker/dong-thap/1-phut.pdf">' in english
+
+
+def test_a_broken_theme_file_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "broken"
+    shutil.copytree(REPO / "themes" / "default" / "loudspeaker", folder / "loudspeaker")
+    defaults = folder / "loudspeaker" / "defaults.yml"
+    defaults.write_text(defaults.read_text().replace("rate: 200", "rate: 20"), encoding="utf-8")
+    broken = Theme("broken", (folder, REPO / "themes" / "default"))
+    with pytest.raises(ThemeError, match=r"defaults\.yml: rate: "):
+        load_settings(broken)
+    assert set(load_formulas(broken)) == {"north", "central", "south"}
