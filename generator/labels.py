@@ -5,6 +5,8 @@ Each is an English message id, translated through the catalogs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.i18n import N_
 
 REGIONS = {
@@ -38,3 +40,8 @@ VERSE_FORMS = {
     "free": N_("free verse"),
 }
 LABELS = {"region": REGIONS, "mode": PAYMENT_MODES, "role": ROLES, "form": VERSE_FORMS}
+
+
+def label(kind: str, code: str, translate: Callable[[str], str]) -> str:
+    """Return the words for a code (``label("mode", "monthly", _)``) in the translator's language."""
+    return translate(LABELS[kind][code])

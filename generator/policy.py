@@ -173,7 +173,7 @@ def common_cases(policy: Policy) -> list[Contribution]:
 def household_cases(policy: Policy, largest: int = TABLE_MEMBERS) -> list[HouseholdCase]:
     """Return the printed household table: 1 to ``largest`` members, yearly amounts."""
     period = current_health(policy)
-    rows = []
+    rows: list[HouseholdCase] = []
     for members in range(1, largest + 1):
         amounts = household_health(period, members)
         rows.append(HouseholdCase(members=members, newest=amounts[-1], total=sum(amounts)))

@@ -20,7 +20,7 @@ import io
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -156,7 +156,10 @@ def _words(paragraph: str) -> list[tuple[str, str]]:
 
 
 def _keep_together(previous: str, word: str) -> bool:
-    """Keep a number with its unit, and two capitalised words of a name ("Lào Cai")."""
+    """Keep a number with its unit, two capitalised words of a name ("Lào Cai"), and a lone
+    mark such as "·" or "—" with the word before it."""
+    if not any(char.isalnum() for char in word):
+        return True
     if " " in previous:
         return False
     if _NUMBER.match(previous):
@@ -372,7 +375,7 @@ class CardPlan:
     name: str
     size: tuple[int, int]
     background: RGB
-    items: tuple[Item, ...] = field(default=())
+    items: tuple[Item, ...] = ()
 
     def lines(self, slot: str | None = None) -> list[Line]:
         return [i for i in self.items if isinstance(i, Line) and slot in (None, i.slot)]
@@ -454,6 +457,7 @@ class Shape(LayoutData):
     fill: str
     radius: int = Field(default=0, ge=0)
     when: str | None = None
+    unless: str | None = None
 
 
 class TextLayer(TextStyle):
@@ -463,6 +467,7 @@ class TextLayer(TextStyle):
     box: LayoutBox
     valign: VAlign = "top"
     when: str | None = None
+    unless: str | None = None
 
 
 class StackLayer(LayoutData):
@@ -474,6 +479,7 @@ class StackLayer(LayoutData):
     valign: VAlign = "top"
     items: list[StackItem] = Field(min_length=1)
     when: str | None = None
+    unless: str | None = None
 
 
 class QrLayer(LayoutData):
@@ -486,6 +492,7 @@ class QrLayer(LayoutData):
     light: str
     border: int = Field(default=2, ge=1)
     when: str | None = None
+    unless: str | None = None
 
 
 Stacked = tuple[StackText | StackBar, TextBlock | None]
@@ -510,10 +517,11 @@ class Palette:
 
 
 def plan_card(name: str, layout: CardLayout, slots: dict[str, str], palette: Palette) -> CardPlan:
-    """Place every layer of a layout; a layer whose slot (or ``when`` slot) is empty is left out."""
+    """Place every layer of a layout, leaving out those whose ``when`` slot is empty or whose
+    ``unless`` slot is not."""
     items: list[Item] = []
     for layer in layout.layers:
-        if layer.when and not slots.get(layer.when):
+        if (layer.when and not slots.get(layer.when)) or (layer.unless and slots.get(layer.unless)):
             continue
         if isinstance(layer, Shape):
             items.append(Fill(layer.box, palette.colours[layer.fill], layer.radius,

@@ -26,6 +26,7 @@ from generator.render import Output, OutputKind
 from generator.render.audio import (
     audio_available,
     espeak_speed,
+    mp3_encoder,
     render_mp3,
     render_wav,
 )
@@ -311,8 +312,9 @@ def render_loudspeaker(project: Project, theme: Theme) -> list[Output]:
 
 def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
     """Return the Markdown page (``loudspeaker.md``) listing every campaign's scripts."""
-    t = translator(locale, theme.locale_dirs)
     kit, audio = load_kit(theme, locale), audio_available()
+    t = kit.translate
+    sounds = (["wav"] + (["mp3"] if mp3_encoder() else [])) if audio else []
     # The page is at <locale prefix>loudspeaker/ (directory URLs); the files at /loudspeaker/.
     up = "../" * (locale_prefix(project, locale).count("/") + 1)
     base = "" if not locale_prefix(project, locale) else f"{up}{FOLDER}/"
@@ -328,7 +330,7 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
             **schedule_words(campaign, t, locale),
             "scripts": [{"id": s.length.id, "duration": duration_words(s.seconds, t),
                          "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
-                         "formats": ["txt", "html", "pdf"] + (["wav"] if audio else [])}
+                         "formats": ["txt", "html", "pdf", *sounds]}
                         for s in scripts],
         })
     env = theme.environment("loudspeaker")

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator.checks import region_of
 from generator.format import format_amount, format_day, format_number, format_percent
 from generator.i18n import translator
-from generator.labels import LABELS
+from generator.labels import LABELS, label
 from generator.model import (
     Campaign,
     Figure,
@@ -99,6 +99,7 @@ def _context(project: Project, theme: Theme, locale: str) -> dict[str, Any]:
         "day": lambda value: format_day(value, locale),
         "region_of": region_of,
         "labels": LABELS,
+        "label": lambda kind, code: label(kind, code, translator(locale, theme.locale_dirs)),
         "yq": lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False),
         "tel": "tel:" + "".join(ch for ch in project.site.hotline if ch.isdigit() or ch == "+"),
     }
@@ -189,7 +190,7 @@ def _campaign_context(project: Project, theme: Theme, campaign: Campaign, locale
                    "{rate} of it.").format(floor=format_amount(voluntary.income_floor, locale),
                                           ceiling=format_amount(voluntary.income_ceiling, locale),
                                           rate=format_percent(voluntary.contribution_rate_percent, locale)),
-                 *(_(LABELS["mode"][mode]) for mode in campaign.payment_modes),
+                 *(label("mode", mode, _) for mode in campaign.payment_modes),
                  _("Questions? Call the hotline") + " " + project.site.hotline]
     return {
         "campaign": campaign, "figures": views, "testimonials": chosen,
@@ -231,7 +232,8 @@ def _calculator_html(project: Project, theme: Theme, locale: str) -> str:
     env = theme.environment("templates/web")
     context = _context(project, theme, locale)
     return env.get_template("partials/calculator.html.j2").render(
-        **context, policy=project.policy, calculator=calculator_context(project.policy, locale))
+        **context, policy=project.policy, calculator=calculator_context(project.policy, locale),
+        calculator_heading=False)
 
 
 def current_voluntary(policy: Policy) -> VoluntaryInsurance:

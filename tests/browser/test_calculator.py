@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.format import format_amount
+from generator.i18n import translate
 from generator.model import PaymentMode, Policy, SupportGroup
 from generator.policy import PAYMENT_MONTHS, current_health, current_voluntary, household_health
 from generator.policy import voluntary_contribution
@@ -142,11 +143,14 @@ def test_controls_are_labelled_and_results_announced(standalone: Served,
                                                      open_page: OpenPage) -> None:
     watched = open_page(standalone.url + "vi.html")
     page = watched.page
-    assert page.get_by_label("Mức thu nhập bạn chọn mỗi tháng").count() == 1
-    assert page.get_by_label("Hoặc kéo thanh trượt để chọn").count() == 1
-    assert page.get_by_role("radio", name="Hộ cận nghèo").count() == 1
-    assert page.get_by_role("radio", name="6 tháng một lần").count() == 1
-    assert page.get_by_label("Số người trong hộ cùng tham gia").count() == 1
+    def vi(msgid: str) -> str:
+        return translate(msgid, "vi")
+
+    assert page.get_by_label(vi("Monthly income you choose"), exact=True).count() == 1
+    assert page.get_by_label(vi("Or slide to choose"), exact=True).count() == 1
+    assert page.get_by_role("radio", name=vi("Near-poor household")).count() == 1
+    assert page.get_by_role("radio", name=vi("Every 6 months"), exact=True).count() == 1
+    assert page.get_by_label(vi("People in the household who join"), exact=True).count() == 1
     unnamed = page.eval_on_selector_all(
         ".calc input, .calc select",
         "nodes => nodes.filter(n => !n.labels || n.labels.length === 0).map(n => n.outerHTML)")
@@ -221,7 +225,8 @@ def test_the_page_may_give_the_heading(mini_policy: Policy) -> None:
     own = render_partial(mini_policy, "vi")
     assert '<h2 id="calc-title"' in own and 'aria-labelledby="calc-title"' in own
     shared = render_partial(mini_policy, "vi", calculator_heading=False)
-    assert "<h2" not in shared and 'aria-label="Tôi phải đóng bao nhiêu?"' in shared
+    title = translate("How much will I pay?", "vi")
+    assert "<h2" not in shared and f'aria-label="{title}"' in shared
 
 
 def check_campaign_page(site: Served, open_page: OpenPage, prefix: str, locale: str) -> None:

@@ -119,3 +119,39 @@ def test_pages_carry_sharing_metadata_with_absolute_addresses(example_site: Serv
     assert meta["twitter:card"] == "summary_large_image"
     image = meta["og:image"].replace("https://ansinh.example.vn/", "")
     assert (example_site.root / image).is_file()
+
+
+README_CSP = re.compile(r"^Content-Security-Policy: (.+)$", re.MULTILINE)
+
+
+def test_pages_work_under_the_content_security_policy_the_readme_recommends(
+    example_site: Served, open_page: OpenPage
+) -> None:
+    import functools
+    import http.server
+    import threading
+
+    policy = README_CSP.search((REPO / "README.md").read_text("utf-8"))
+    assert policy, "the README names a Content-Security-Policy"
+
+    class WithPolicy(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", policy.group(1).strip())
+            super().end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(example_site.root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for path in ("", "campaigns/dong-thap/", "en/campaigns/lao-cai/", "verses/ho-dong-thap/"):
+            watched = open_page(base + path)
+            watched.page.wait_for_timeout(300)
+            watched.assert_clean()
+            assert watched.page.evaluate("typeof window.__md_scope") == "object"
+            assert watched.page.locator("[data-calc-form]").count() in (0, 1)
+    finally:
+        server.shutdown()

@@ -231,6 +231,18 @@ def test_a_long_title_pushes_the_figure_and_message_but_keeps_them_inside(
     assert plan.lines("figure") and plan.lines("message")
 
 
+@pytest.mark.parametrize("platform", ["facebook", "zalo", "story", "square"])
+def test_a_campaign_without_figures_has_no_figure_panel_and_its_title_once(
+        project: Project, design: Design, platform: str) -> None:
+    campaign = project.campaigns[0].model_copy(update={"figures": []})
+    plan = plans(project.model_copy(update={"campaigns": [campaign]}), design,
+                 "vi")[f"thu-nghiem/{platform}"]
+    assert not plan.lines("figure") and not plan.lines("figure_note")
+    assert [line.text for line in plan.lines("title")] == ["Chiến dịch thử"]
+    panel = design.palette.colours["blue_panel"]
+    assert all(getattr(item, "colour", None) != panel for item in plan.items)
+
+
 @pytest.mark.parametrize(("text", "lines", "shrunk", "cut"), [
     ("Đóng sau mùa lúa.", 1, False, False),
     ("Đóng sau mùa lúa, chọn 6 tháng hoặc 12 tháng một lần cho vừa sức.", 2, False, False),
@@ -252,11 +264,12 @@ def test_fit_text_wraps_then_shrinks_then_cuts(design: Design, text: str, lines:
     ("Xong vụ lúa thì đóng một lần: chọn 6 tháng hoặc 12 tháng", "12 tháng"),
     ("Gọi đường dây nóng 1900 9068 để được tư vấn miễn phí", "1900 9068"),
     ("Người tham gia BHXH tự nguyện ở tỉnh Lào Cai tăng", "Lào Cai"),
+    ("BẢO HIỂM XÃ HỘI TỰ NGUYỆN · ĐỒNG BẰNG SÔNG CỬU LONG", "NGUYỆN ·"),
 ])
 def test_wrapping_keeps_numbers_with_units_and_names_together(design: Design, text: str,
                                                               together: str) -> None:
     face = design.palette.faces["sans-regular"](40)
-    for width in range(200, 900, 20):
+    for width in range(400, 1000, 20):
         lines = wrap(face, text, width)
         assert any(together in line for line in lines), (width, lines)
 
