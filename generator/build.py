@@ -16,7 +16,10 @@ from generator.errors import Diagnostic
 from generator.model import Project
 from generator.project import load_project
 from generator.render import Output
-from generator.render.web import locale_prefix, render_web
+from generator.render.loudspeaker import render_loudspeaker_with_notices
+from generator.render.social import render_social
+from generator.render.web import render_web
+from generator.render.views import locale_prefix
 from generator.theme import Theme, load_theme
 from generator.translations import count_translations
 from generator.write import manifest_entry, publish, staging_folder, write_manifest, write_outputs
@@ -33,6 +36,7 @@ class BuildSummary:
     seconds: float
     warnings: list[Diagnostic]
     coverage: dict[str, dict[str, int]]
+    notices: list[str]
 
 
 def translation_coverage(project: Project) -> dict[str, dict[str, int]]:
@@ -123,9 +127,10 @@ def output_entries(outputs: list[Output]) -> list[dict[str, Any]]:
             for o in outputs]
 
 
-def render_outputs(project: Project, theme: Theme) -> list[Output]:
-    """Return the outputs of every renderer besides the web site."""
-    return []
+def render_outputs(project: Project, theme: Theme) -> tuple[list[Output], list[str]]:
+    """Return the outputs of every renderer besides the web site, and notices for staff."""
+    loudspeaker, notices = render_loudspeaker_with_notices(project, theme)
+    return render_social(project, theme) + loudspeaker, notices
 
 
 def build_site(root: Path, out: Path) -> BuildSummary:
@@ -134,7 +139,7 @@ def build_site(root: Path, out: Path) -> BuildSummary:
     root, out = root.resolve(), out.resolve()
     project, warnings = load_project(root)
     theme = load_theme(root, project.site.theme)
-    outputs = render_outputs(project, theme)
+    outputs, notices = render_outputs(project, theme)
     with staging_folder(out) as staging:
         build_web(project, theme, root, staging)
         write_outputs(staging, outputs)
@@ -143,4 +148,4 @@ def build_site(root: Path, out: Path) -> BuildSummary:
         publish(staging, out)
     coverage = translation_coverage(project)
     write_if_changed(root / COVERAGE_FILE, (json.dumps(coverage, indent=2) + "\n").encode())
-    return BuildSummary(len(entries), time.perf_counter() - started, warnings, coverage)
+    return BuildSummary(len(entries), time.perf_counter() - started, warnings, coverage, notices)

@@ -36,6 +36,8 @@ def command_build(args: argparse.Namespace) -> int:
     summary = build_site(args.project, out)
     for warning in summary.warnings:
         print(warning.format(), file=sys.stderr)
+    for notice in summary.notices:
+        print(notice, file=sys.stderr)
     print(_("Built {count} outputs into {out} in {seconds:.1f} s").format(
         count=summary.outputs, out=out, seconds=summary.seconds))
     for locale, count in summary.coverage.items():

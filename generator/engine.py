@@ -19,7 +19,8 @@ from babel.core import get_global
 from generator.errors import RenderError, ThemeError
 from generator.i18n import _, translator
 from generator.model import Project
-from generator.render.web import LocaleText, locale_prefix, render_nav
+from generator.render.web import render_nav
+from generator.render.views import LocaleText, locale_prefix
 from generator.theme import Theme
 
 PROJECT_MKDOCS = "mkdocs.yml"

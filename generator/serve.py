@@ -14,7 +14,7 @@ from generator.engine import load_base_config
 from generator.errors import AnsinhError, ContentError
 from generator.i18n import _
 from generator.project import load_project
-from generator.render.web import locale_prefix
+from generator.render.views import locale_prefix
 from generator.theme import load_theme
 
 SERVE_DIR = ".ansinh/serve"

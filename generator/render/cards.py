@@ -549,7 +549,7 @@ def _offset(valign: VAlign, room: int) -> int:
 
 
 def _lines(block: TextBlock, style: TextStyle, box: Box, top: int, palette: Palette) -> list[Line]:
-    lines = []
+    lines: list[Line] = []
     for index, text in enumerate(block.lines):
         room = box[2] - block.face.length(text)
         x = box[0] + {"left": 0, "center": room / 2, "right": room}[style.align]
@@ -576,15 +576,15 @@ def _stack_blocks(layer: StackLayer, slots: dict[str, str], palette: Palette) ->
             blocks = [(i, _fit_item(i, slots, palette, width, height, scale)) for i in items]
             if _stack_height(layer, blocks) <= height:
                 return blocks
-    blocks = []
+    kept: list[Stacked] = []
     for item in required:
-        used = _stack_height(layer, blocks) + (layer.gap + item.space_before if blocks else 0)
+        used = _stack_height(layer, kept) + (layer.gap + item.space_before if kept else 0)
         if used >= height:
             break
         block = _fit_item(item, slots, palette, width, height - used, SHRINK_STEPS[-1])
         if (block is None or block.lines) and used + _item_height(item, block) <= height:
-            blocks.append((item, block))
-    return blocks
+            kept.append((item, block))
+    return kept
 
 
 def _fit_item(item: StackText | StackBar, slots: dict[str, str], palette: Palette, width: int,

@@ -40,7 +40,7 @@ from generator.render.broadcast import (
 )
 from generator.render.schedule import render_calendar
 from generator.render.textpdf import Block, PageLayout, TextStyle, render_pdf
-from generator.render.web import LocaleText, locale_prefix
+from generator.render.views import LocaleText, locale_prefix
 from generator.speech import DEFAULT_ABBREVIATIONS, load_abbreviations
 from generator.theme import Theme
 
@@ -240,6 +240,7 @@ def render_sheet_pdf(sheet: Sheet, kit: Kit) -> bytes:
 
 def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
     folder, name = f"{FOLDER}/{script.campaign.id}", script.length.id
+    audio = audio and name in kit.settings.audio_lengths
     files = [f"{name}.txt"] + ([f"{name}.wav"] if audio else [])
     sheet = sheet_view(script, kit, files)
     made: list[tuple[str, bytes, OutputKind]] = [
@@ -330,7 +331,8 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
             **schedule_words(campaign, t, locale),
             "scripts": [{"id": s.length.id, "duration": duration_words(s.seconds, t),
                          "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
-                         "formats": ["txt", "html", "pdf", *sounds]}
+                         "formats": ["txt", "html", "pdf", *(
+                             sounds if s.length.id in kit.settings.audio_lengths else [])]}
                         for s in scripts],
         })
     env = theme.environment("loudspeaker")

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from generator.model import Campaign, Project
 from generator.render.broadcast import Script
-from generator.render.web import LocaleText
+from generator.render.views import LocaleText
 
 TZID = "Asia/Ho_Chi_Minh"
 UTC_OFFSET = dt.timedelta(hours=7)

@@ -20,11 +20,11 @@ from generator.model import (
     Project,
     Source,
     Testimonial,
-    Verse,
     VoluntaryInsurance,
 )
-from generator.render.web import LocaleText, view_figure
+from generator.render.views import LocaleText, view_figure
 from generator.theme import Theme
+from generator.verse.layout import verse_speech_lines
 
 LANGUAGE = "vi"
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)")
@@ -123,14 +123,6 @@ def loudspeaker_testimonials(project: Project, campaign: Campaign) -> list[Testi
             and "loudspeaker" in t.consent.scope]
 
 
-def _verse_lines(verse: Verse) -> list[str]:
-    try:
-        from generator.verse.layout import verse_speech_lines
-    except ImportError:  # the verse package is optional for scripts
-        return [line for part in verse.parts for line in part.lines] + list(verse.lines)
-    return verse_speech_lines(verse)
-
-
 def _source(source: Source) -> str:
     day = format_day(source.date, LANGUAGE) if source.date else None
     parts = [source.title, source.publisher, day]
@@ -174,7 +166,7 @@ def written_candidates(project: Project, theme: Theme, campaign: Campaign,
         "join": [(render("join"), _legal(policy.legal_basis))],
         "health": [(render("health"), _legal(health.legal_basis))],
         "benefit": [(render("benefit", item=b), b.legal_basis) for b in project.policy.benefits],
-        "verse": [(render("verse", item=v) + "\n" + "\n".join(_verse_lines(v)), "")
+        "verse": [(render("verse", item=v) + "\n" + "\n".join(verse_speech_lines(v)), "")
                   for v in verses],
         "hotline": [(render("hotline"), "")],
     }

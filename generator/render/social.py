@@ -43,7 +43,7 @@ from generator.render.cards import (
     parse_colour,
     plan_card,
 )
-from generator.render.web import FigureView, LocaleText, locale_prefix, view_figure
+from generator.render.views import FigureView, LocaleText, locale_prefix, view_figure
 from generator.theme import Theme
 from generator.validate import validate_document
 from generator.yamlload import Document, Loc, load_yaml
@@ -137,7 +137,7 @@ def load_design(theme: Theme) -> Design:
         problems += _check_names(theme, style, style_doc, layouts)
     if problems or style is None:
         raise ThemeError("\n".join(problem.format() for problem in problems))
-    faces = {}
+    faces: dict[str, FaceMaker] = {}
     for family, files in style.fonts.items():
         for weight in ("regular", "bold"):
             scripts = {name: _theme_file(theme, getattr(script_files, weight))
@@ -181,7 +181,7 @@ def _load_layouts(theme: Theme, problems: list[Diagnostic]
             problems += read_problems
             if doc is not None:
                 docs[relative.removesuffix(".yml")] = doc
-    layouts = {}
+    layouts: dict[str, tuple[CardLayout, Document]] = {}
     for name, doc in docs.items():
         data = doc.data if isinstance(doc.data, dict) else {}
         base = docs.get(str(data.get("extends")))
@@ -203,7 +203,7 @@ def _load_layouts(theme: Theme, problems: list[Diagnostic]
 def _check_names(theme: Theme, style: SocialStyle, style_doc: Document,
                  layouts: dict[str, tuple[CardLayout, Document]]) -> list[Diagnostic]:
     """Check that every card has a layout and every colour, font and file named is defined."""
-    problems = []
+    problems: list[Diagnostic] = []
     for name in (*style.platforms, *CARD_KINDS):
         if name not in layouts:
             problems.append(style_doc.diagnostic((), "missing-layout", _(

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from markupsafe import Markup
-
 from generator.checks import region_of
 from generator.format import format_amount, format_day, format_number, format_percent
 from generator.i18n import translator
@@ -27,61 +25,11 @@ from generator.model import (
 )
 from generator.render.charts import progress_svg
 from generator.render.listen import spoken_page
-from generator.project import percent
+from generator.render.views import FigureView, LocaleText, locale_prefix, view_figure
+from generator.render.social import og_image_url
 from generator.theme import Theme
 
 REGION_ORDER = ("north", "central", "south")
-
-
-@dataclass(frozen=True)
-class LocaleText:
-    """Picks a localized text for one locale, marking fallbacks with their language."""
-
-    locale: str
-    default: str
-
-    def __call__(self, value: LocalizedText | None) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, str):
-            return self._mark(value, self.default)
-        if self.locale in value:
-            return value[self.locale]
-        fallback = value.get(self.default) or next(iter(value.values()))
-        return self._mark(fallback, self.default)
-
-    def plain(self, value: LocalizedText | None) -> str:
-        """The text alone, without a language mark (for titles and attributes)."""
-        if value is None:
-            return ""
-        if isinstance(value, str):
-            return value
-        return value.get(self.locale) or value.get(self.default) or next(iter(value.values()))
-
-    def _mark(self, text: str, lang: str) -> str:
-        return text if lang == self.locale else str(Markup('<span lang="{}">{}</span>').format(lang, Markup(text)))
-
-
-@dataclass(frozen=True)
-class FigureView:
-    figure: Figure
-    percent_of_target: Decimal | None
-    change: int | None
-    change_percent: Decimal | None
-
-
-def view_figure(figure: Figure) -> FigureView:
-    """Compute what a figure shows: share of target and change since the previous count."""
-    share = percent(figure.value, figure.target) if figure.target else figure.percent_of_target
-    change = figure.value - figure.previous if figure.previous is not None else None
-    change_percent = (percent(change, figure.previous)
-                      if change is not None and figure.previous else None)
-    return FigureView(figure, share, change, change_percent)
-
-
-def locale_prefix(project: Project, locale: str) -> str:
-    """Return the URL folder of a locale: '' for the default, 'en/' for English."""
-    return "" if locale == project.site.default_locale else f"{locale}/"
 
 
 def _context(project: Project, theme: Theme, locale: str) -> dict[str, Any]:
@@ -149,6 +97,10 @@ def render_web(project: Project, theme: Theme, locale: str) -> dict[str, str]:
         users = [c for c in project.campaigns if name in c.verses and "web" in c.outputs]
         pages[f"verses/{name}.md"] = render("verse.md.j2", verse=verse, campaigns=users,
                                             verse_html=_verse_html(verse, locale))
+    if any("loudspeaker" in c.outputs for c in project.campaigns):
+        from generator.render.loudspeaker import render_operator_page
+
+        pages["loudspeaker.md"] = render_operator_page(project, theme, locale)
     for page in pages_for(project, locale):
         written_in = page.locale or project.site.default_locale
         pages[f"{page.id}.md"] = (page.markdown if written_in == locale
@@ -197,7 +149,7 @@ def _campaign_context(project: Project, theme: Theme, campaign: Campaign, locale
         "verses": [(project.verses[v], _verse_html(project.verses[v], locale)) for v in campaign.verses],
         "policy": project.policy, "voluntary": voluntary, "page_url": page_url,
         "share_title": text.plain(campaign.title),
-        "og_image": f"{project.site.base_url}social/{locale}/{campaign.id}/facebook.png",
+        "og_image": og_image_url(project, locale, campaign),
         "speech": spoken_page(sentences, locale, region_of(campaign) or "north"),
         "charts": {v.figure.id: _chart(v, text, locale, _) for v in views},
         "calculator_html": _calculator_html(project, theme, locale),
@@ -250,5 +202,7 @@ def render_nav(project: Project, theme: Theme, locale: str) -> list[dict[str, st
         {_("Testimonials"): "testimonials/index.md"},
         {_("Verses"): "verses/index.md"},
     ]
+    if any("loudspeaker" in c.outputs for c in project.campaigns):
+        nav.append({_("For loudspeaker operators"): "loudspeaker.md"})
     nav.extend({page.title: f"{page.id}.md"} for page in pages_for(project, locale))
     return nav

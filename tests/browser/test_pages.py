@@ -25,6 +25,9 @@ FAKE_VOICES = """
     removeEventListener: () => {},
   };
   Object.defineProperty(window, "speechSynthesis", {value: fake, configurable: true});
+  window.SpeechSynthesisUtterance = class {
+    constructor(text) { this.text = text; this.lang = ""; this.voice = null; this.rate = 1; }
+  };
   window.__spoken = spoken;
 })();
 """
@@ -121,7 +124,7 @@ def test_pages_carry_sharing_metadata_with_absolute_addresses(example_site: Serv
     assert (example_site.root / image).is_file()
 
 
-README_CSP = re.compile(r"^Content-Security-Policy: (.+)$", re.MULTILINE)
+README_CSP = re.compile(r"^ *Content-Security-Policy: (.+)$", re.MULTILINE)
 
 
 def test_pages_work_under_the_content_security_policy_the_readme_recommends(

@@ -99,6 +99,7 @@ def test_golden_script(outputs: dict[str, Output], campaign: str, length: str) -
 def test_golden_operator_page(project: Project, theme: Theme, locale: str,
                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loudspeaker, "audio_available", lambda: True)
+    monkeypatch.setattr(loudspeaker, "mp3_encoder", lambda: None)
     check_golden(f"page.{locale}.md", render_operator_page(project, theme, locale))
 
 
