@@ -142,8 +142,8 @@ def build_site(root: Path, out: Path) -> BuildSummary:
     outputs, notices = render_outputs(project, theme)
     with staging_folder(out) as staging:
         build_web(project, theme, root, staging)
-        write_outputs(staging, outputs)
         entries = page_entries(project, staging) + output_entries(outputs)
+        write_outputs(staging, outputs)
         write_manifest(staging, entries)
         publish(staging, out)
     coverage = translation_coverage(project)

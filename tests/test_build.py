@@ -56,9 +56,18 @@ def test_example_has_home_and_one_page_per_campaign_in_each_locale(example_site:
 def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
     manifest = json.loads((example_site / "manifest.json").read_text(encoding="utf-8"))
     paths = [entry["path"] for entry in manifest]
-    assert paths == sorted(paths)
+    assert paths == sorted(set(paths))
+    files = sorted(p.relative_to(example_site).as_posix() for p in example_site.rglob("*")
+                   if p.is_file())
+    listed = set(paths)
+    engine_files = [f for f in files if f not in listed]
+    assert all(f.startswith(("assets/", "search/", "en/assets/", "en/search/")) or
+               f.endswith(("sitemap.xml", "sitemap.xml.gz")) or f == "manifest.json"
+               for f in engine_files), engine_files
     html = sorted(p.relative_to(example_site).as_posix() for p in example_site.rglob("*.html"))
     assert [p for p in paths if p.endswith(".html")] == html
+    pages = [e["path"] for e in manifest if e["kind"] == "page"]
+    assert not [p for p in pages if p.startswith("loudspeaker/") and "/index.html" not in p]
     for entry in manifest:
         assert set(entry) == {"path", "kind", "campaign", "locale", "format", "sha256", "bytes"}
         assert entry["kind"] in KINDS
@@ -68,6 +77,15 @@ def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
     campaign_pages = {(e["campaign"], e["locale"]) for e in manifest
                       if e["kind"] == "page" and e["campaign"]}
     assert campaign_pages == {(c, loc) for c in example_campaigns() for loc in ("vi", "en")}
+    kinds = {(e["kind"], e["format"]) for e in manifest}
+    assert {("card", "png"), ("caption", "txt"), ("loudspeaker", "txt"), ("loudspeaker", "pdf"),
+            ("loudspeaker", "html"), ("loudspeaker", "ics"), ("audio", "wav")} <= kinds
+    for campaign in example_campaigns():
+        mine = {e["path"] for e in manifest if e["campaign"] == campaign}
+        assert f"social/vi/{campaign}/facebook.png" in mine
+        assert f"loudspeaker/{campaign}/3-phut.txt" in mine
+        assert f"loudspeaker/{campaign}/1-phut.wav" in mine
+        assert f"loudspeaker/{campaign}/schedule.ics" in mine
 
 
 class _Requests(HTMLParser):
@@ -194,3 +212,15 @@ def test_page_size_does_not_grow_with_the_number_of_campaigns(
     many = (tmp_path / "many" / page).read_bytes()
     assert len(many) == len(one)
     assert len(list((tmp_path / "many" / "campaigns").iterdir())) == 42
+
+
+def test_the_example_builds_to_identical_bytes_twice(
+    example_site: Path, ansinh: Runner, tmp_path: Path
+) -> None:
+    from tests.conftest import REPO, copy_project
+
+    project = copy_project(REPO, tmp_path / "again")
+    assert build(ansinh, project, tmp_path / "site")[0] == 0
+    first, second = snapshot(example_site), snapshot(tmp_path / "site")
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

@@ -37,3 +37,8 @@ def test_north_is_the_default_region(ansinh: Runner) -> None:
 def test_a_multi_line_text_is_said_on_one_line(ansinh: Runner) -> None:
     code, out, _ = ansinh("say", "Hotline 1900 9068\nBHYT hộ gia đình")
     assert code == 0 and out.count("\n") == 1
+
+
+def test_a_sentence_opened_by_an_abbreviation_starts_with_a_capital(ansinh: Runner) -> None:
+    code, out, _ = ansinh("say", "BHXH tự nguyện là chính sách. BHYT cũng vậy.")
+    assert out == "bảo hiểm xã hội tự nguyện là chính sách. Bảo hiểm y tế cũng vậy.\n"

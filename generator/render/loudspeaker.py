@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator.errors import ThemeError
 from generator.format import format_day, format_number
-from generator.i18n import _, translator
+from generator.i18n import N_, _, translator
 from generator.model import Campaign, Project
 from generator.render import Output, OutputKind
 from generator.render.audio import (
@@ -50,14 +50,14 @@ TOLERANCE = 0.2
 _BREAKS = ((re.compile(r"\n\n+"), 0.5), (re.compile(r"[.!?…][”\"»]?\s+"), 0.0),
            (re.compile(r"[,;:]\s+"), 0.0), (re.compile(r"\s+"), 0.0))
 _WORDS = re.compile(r"\w+")
-DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
-VOICE_NAMES = {"north": "Northern", "central": "Central", "south": "Southern"}
+DAY_NAMES = {"mon": N_("Monday"), "tue": N_("Tuesday"), "wed": N_("Wednesday"), "thu": N_("Thursday"),
+             "fri": N_("Friday"), "sat": N_("Saturday"), "sun": N_("Sunday")}
+VOICE_NAMES = {"north": N_("Northern"), "central": N_("Central"), "south": N_("Southern")}
 PART_NAMES = {
-    "opening": "Opening", "headline": "Headline", "summary": "Summary", "message": "Message",
-    "figure": "Figure", "testimonial": "Testimonial", "myth": "Myth and fact",
-    "join_short": "How to join", "join": "How to join", "health": "Household health insurance",
-    "benefit": "Benefit", "verse": "Verse", "hotline": "Hotline", "closing": "Closing",
+    "opening": N_("Opening"), "headline": N_("Headline"), "summary": N_("Summary"), "message": N_("Message"),
+    "figure": N_("Figure"), "testimonial": N_("Testimonial"), "myth": N_("Myth and fact"),
+    "join_short": N_("How to join"), "join": N_("How to join"), "health": N_("Household health insurance"),
+    "benefit": N_("Benefit"), "verse": N_("Verse"), "hotline": N_("Hotline"), "closing": N_("Closing"),
 }
 
 

@@ -25,8 +25,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from generator.errors import Diagnostic, ThemeError
 from generator.format import format_amount, format_day, format_number, format_percent
-from generator.i18n import _, translator
-from generator.labels import LABELS
+from generator.i18n import N_, _, translator
+from generator.labels import label
 from generator.model import Campaign, Project, Testimonial, Verse
 from generator.render import Output
 from generator.render.cards import (
@@ -297,8 +297,9 @@ class Content:
         url = campaign_url(self.project, self.locale, campaign.id)
         messages = [self.text(message) for message in campaign.messages]
         title = self.text(campaign.title)
+        scheme = self._("Voluntary social insurance")
         slots = {**self.common(), "title": title, "campaign_title": title,
-                 "brand": f"{self._('Voluntary social insurance')} · {campaign.province}",
+                 "brand": f"{scheme} · {campaign.province}",
                  "message": messages[0] if messages else self.text(campaign.summary),
                  "url": url, "url_text": short_url(url)}
         figure = self.figure(campaign)
@@ -311,11 +312,11 @@ class Content:
 
     def verse_slots(self, campaign: Campaign, verse: Verse) -> Slots:
         return {**self.campaign_slots(campaign), "verse_title": self.text(verse.title),
-                "verse_form": self._(LABELS["form"][verse.form]),
+                "verse_form": label("form", verse.form, self._),
                 "verse_lines": "\n".join(excerpt(verse)), "verse_author": f"— {verse.author}"}
 
     def testimonial_slots(self, campaign: Campaign, testimonial: Testimonial) -> Slots:
-        role = self._(LABELS["role"][testimonial.role])
+        role = label("role", testimonial.role, self._)
         return {**self.campaign_slots(campaign), "open_quote": "“",
                 "quote": self.text(testimonial.quote), "person": testimonial.name,
                 "person_detail": f"{role[:1].upper()}{role[1:]} · {testimonial.place}"}
@@ -331,8 +332,9 @@ class Content:
         if figure.unit == "vnd":
             value = format_amount(figure.value, locale)
         else:
-            one, many = {"people": ("{count} person", "{count} people"),
-                         "households": ("{count} household", "{count} households")}[figure.unit]
+            one, many = {"people": (N_("{count} person"), N_("{count} people")),
+                         "households": (N_("{count} household"),
+                                        N_("{count} households"))}[figure.unit]
             count = format_number(figure.value, locale)
             value = _(one if figure.value == 1 else many).format(count=count)
         note = ""
@@ -418,7 +420,7 @@ def caption_context(content: Content, campaign: Campaign) -> dict[str, Any]:
         floor=format_amount(policy.income_floor, locale),
         ceiling=format_amount(policy.income_ceiling, locale),
         rate=format_percent(policy.contribution_rate_percent, locale))]
-    join += [_(LABELS["mode"][mode]) for mode in campaign.payment_modes]
+    join += [label("mode", mode, _) for mode in campaign.payment_modes]
     join.append(_("Sign up with a collection agent in your commune or at the post office, or call "
                   "{hotline}.").format(hotline=project.site.hotline))
     return {"_": _, "locale": locale, "site": project.site, "campaign": campaign,

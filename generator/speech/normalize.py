@@ -51,6 +51,15 @@ _SPACE_AFTER_OPENING = re.compile(r"([(\[“«]) +")
 _DOUBLE_PAUSE = re.compile(r",\s*(?=[,.;:!?…])")
 _LEADING_PAUSE = re.compile(r"^[,;\s]+")
 _END_PAUSE = re.compile(r"[.,;:!?…]$")
+_SENTENCE_START = re.compile(r"([.!?] +)(\w)")
+
+
+def _capitalize_sentences(spoken: str) -> str:
+    """Start every sentence after the first with a capital, as when «BHXH» opens one.
+
+    A text-to-speech voice pauses properly at «. B» but may not at «. b».
+    """
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), spoken)
 
 
 def _read(ctx: Context, pos: int) -> Hit:
@@ -92,7 +101,7 @@ def normalize(
         pieces.append(hit.text)
         warnings.extend(hit.warnings)
         pos = hit.end
-    return Spoken(_tidy("".join(pieces)), tuple(warnings))
+    return Spoken(_capitalize_sentences(_tidy("".join(pieces))), tuple(warnings))
 
 
 def say(text: str, region: Region = "north", abbreviations: Mapping[str, str] | None = None) -> str:
