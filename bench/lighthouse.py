@@ -22,16 +22,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import yaml  # noqa: E402
-from serve_gzip import start  # noqa: E402
+import yaml
+from serve_gzip import start
 
-from generator.cli import main as ansinh  # noqa: E402
+from generator.cli import main as ansinh
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 0.95, "seo": 0.95}
 MAX_BYTES = 200_000
 MAX_LCP_MS = 2000
@@ -59,24 +61,41 @@ def build_example(work: Path, base_url: str) -> Path:
 def lighthouse(url: str) -> dict[str, object]:
     """Run Lighthouse's mobile audit on one page and keep the figures that matter."""
     result = subprocess.run(
-        [str(BENCH / "node_modules/.bin/lighthouse"), url, "--output=json", "--output-path=stdout",
-         "--quiet", f"--chrome-flags={CHROME_FLAGS}",
-         "--only-categories=performance,accessibility,best-practices,seo"],
-        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True)
+        [
+            str(BENCH / "node_modules/.bin/lighthouse"),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+    )
     report = json.loads(result.stdout)
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
     origin = url.split("/", 3)[:3]
-    failed = sorted(key for key, audit in audits.items()
-                    if audit.get("score") is not None and audit["score"] < 1
-                    and audit.get("scoreDisplayMode") in ("binary", "metricSavings"))
+    failed = sorted(
+        key
+        for key, audit in audits.items()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") in ("binary", "metricSavings")
+    )
     return {
         "scores": {key: cat["score"] for key, cat in report["categories"].items()},
         "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
         "bytes": int(audits["total-byte-weight"]["numericValue"]),
         "requests": len(requests),
-        "outside_requests": [r["url"] for r in requests if r["url"].split("/", 3)[:3] != origin
-                             and not r["url"].startswith("data:")],
+        "outside_requests": [
+            r["url"]
+            for r in requests
+            if r["url"].split("/", 3)[:3] != origin and not r["url"].startswith("data:")
+        ],
         "failed_audits": failed,
     }
 
@@ -98,9 +117,13 @@ def axe(url: str) -> list[str]:
 def meets(result: dict[str, object]) -> bool:
     scores = result["scores"]
     assert isinstance(scores, dict)
-    return (all(scores[k] >= v for k, v in TARGETS.items()) and result["axe"] == []
-            and int(result["bytes"]) <= MAX_BYTES and int(result["lcp_ms"]) <= MAX_LCP_MS  # type: ignore[call-overload]
-            and result["outside_requests"] == [])
+    return (
+        all(scores[k] >= v for k, v in TARGETS.items())
+        and result["axe"] == []
+        and int(result["bytes"]) <= MAX_BYTES
+        and int(result["lcp_ms"]) <= MAX_LCP_MS  # type: ignore[call-overload]
+        and result["outside_requests"] == []
+    )
 
 
 def run() -> dict[str, object]:
@@ -108,8 +131,13 @@ def run() -> dict[str, object]:
         server, port = start(Path(temp) / "site")
         base = f"http://127.0.0.1:{port}/"
         site = build_example(Path(temp), base)
-        campaigns = [c["id"] for c in yaml.safe_load((REPO / "campaigns.yml").read_text("utf-8"))["campaigns"]]
-        paths = ["", "en/"] + [f"{prefix}campaigns/{c}/" for prefix in ("", "en/") for c in campaigns]
+        campaigns = [
+            c["id"]
+            for c in yaml.safe_load((REPO / "campaigns.yml").read_text("utf-8"))["campaigns"]
+        ]
+        paths = ["", "en/"] + [
+            f"{prefix}campaigns/{c}/" for prefix in ("", "en/") for c in campaigns
+        ]
         pages = {}
         for path in paths:
             result = lighthouse(base + path)
@@ -118,8 +146,11 @@ def run() -> dict[str, object]:
             pages["/" + path] = result
         server.shutdown()
         assert site.is_dir()
-    return {"targets": {**TARGETS, "bytes": MAX_BYTES, "lcp_ms": MAX_LCP_MS, "axe_violations": 0},
-            "pages": pages, "all_met": all(p["meets_targets"] for p in pages.values())}
+    return {
+        "targets": {**TARGETS, "bytes": MAX_BYTES, "lcp_ms": MAX_LCP_MS, "axe_violations": 0},
+        "pages": pages,
+        "all_met": all(p["meets_targets"] for p in pages.values()),
+    }
 
 
 if __name__ == "__main__":

@@ -83,8 +83,9 @@ class Mutator:
         self.lines = lines
         self.rng = rng
         words = sorted({_core(token) for line in lines for token in line.split()})
-        self.vocabulary = [(word, syllable) for word in words
-                           if (syllable := try_parse_syllable(word)) is not None]
+        self.vocabulary = [
+            (word, syllable) for word in words if (syllable := try_parse_syllable(word)) is not None
+        ]
 
     def _pick(self, accept: Callable[[Syllable], bool]) -> str:
         return self.rng.choice([word for word, syllable in self.vocabulary if accept(syllable)])
@@ -179,8 +180,10 @@ def _study(lines: list[str]) -> dict[str, object]:
     return {
         "seed": SEED,
         "sample_couplets": SAMPLE,
-        "kinds": {kind: {"made": count, "detected": hits, "share": round(hits / count, 4)}
-                  for kind, (count, hits) in tally.items()},
+        "kinds": {
+            kind: {"made": count, "detected": hits, "share": round(hits / count, 4)}
+            for kind, (count, hits) in tally.items()
+        },
         "overall": {"made": made, "detected": detected, "share": round(detected / made, 4)},
     }
 

@@ -11,15 +11,15 @@ from typing import Any
 
 import yaml
 
+from generator.cache import OutputCache
 from generator.engine import load_base_config, mkdocs_config, overrides_files, run_mkdocs
 from generator.errors import Diagnostic
 from generator.model import Project
+from generator.outputs import finish_rendering, start_rendering
 from generator.project import load_project
 from generator.render import Output
-from generator.render.loudspeaker import render_loudspeaker_with_notices
-from generator.render.social import render_social
-from generator.render.web import render_web
 from generator.render.views import locale_prefix
+from generator.render.web import render_web
 from generator.theme import Theme, load_theme
 from generator.translations import count_translations
 from generator.write import manifest_entry, publish, staging_folder, write_manifest, write_outputs
@@ -41,20 +41,34 @@ class BuildSummary:
 
 def translation_coverage(project: Project) -> dict[str, dict[str, int]]:
     """Count, per locale, the content texts and hand-written pages that exist in it."""
-    items = [project.site, *project.campaigns, *project.testimonials.values(),
-             *project.verses.values(), project.policy]
+    items = [
+        project.site,
+        *project.campaigns,
+        *project.testimonials.values(),
+        *project.verses.values(),
+        project.policy,
+    ]
     counts = count_translations(items, project.site)
     page_ids = {page.id for page in project.pages}
     for locale, count in counts.items():
         count["total"] += len(page_ids)
         count["translated"] += sum(
-            1 for name in page_ids if any(p.id == name and (p.locale == locale or (
-                p.locale is None and locale == project.site.default_locale)) for p in project.pages))
+            1
+            for name in page_ids
+            if any(
+                p.id == name
+                and (
+                    p.locale == locale
+                    or (p.locale is None and locale == project.site.default_locale)
+                )
+                for p in project.pages
+            )
+        )
     return counts
 
 
 def content_epoch(project: Project) -> int:
-    """Return the newest date in the content as a Unix time, so builds do not depend on the clock."""
+    """Return the newest date of the content as Unix time: builds never depend on the clock."""
     dates = [campaign.period.start for campaign in project.campaigns]
     dates += [figure.as_of for campaign in project.campaigns for figure in campaign.figures]
     dates += [period.effective_from for period in project.policy.voluntary_social_insurance]
@@ -73,25 +87,43 @@ def write_if_changed(target: Path, data: bytes) -> bool:
 
 def sync_folder(folder: Path, wanted: dict[str, bytes]) -> int:
     """Make ``folder`` hold exactly these files, touching only what differs; return the count."""
-    existing = {f.relative_to(folder).as_posix() for f in folder.rglob("*") if f.is_file()} \
-        if folder.is_dir() else set()
+    existing = (
+        {f.relative_to(folder).as_posix() for f in folder.rglob("*") if f.is_file()}
+        if folder.is_dir()
+        else set()
+    )
     for stale in existing - wanted.keys():
         (folder / stale).unlink()
     written = sum(write_if_changed(folder / name, data) for name, data in wanted.items())
     return written + len(existing - wanted.keys())
 
 
-def prepare_locale(project: Project, theme: Theme, locale: str, build_dir: Path,
-                   site_dir: Path, base: dict[str, Any]) -> Path:
+def prepare_locale(
+    project: Project,
+    theme: Theme,
+    locale: str,
+    build_dir: Path,
+    site_dir: Path,
+    base: dict[str, Any],
+) -> Path:
     """Lay out one locale's docs, overrides and mkdocs.yml as plain files; return the config."""
-    pages = {name: text.encode("utf-8") for name, text in render_web(project, theme, locale).items()}
-    pages.update({f"assets/{name}": path.read_bytes() for name, path in theme.files("assets").items()
-                  if not name.endswith(".md")})
+    pages = {
+        name: text.encode("utf-8") for name, text in render_web(project, theme, locale).items()
+    }
+    pages.update(
+        {
+            f"assets/{name}": path.read_bytes()
+            for name, path in theme.files("assets").items()
+            if not name.endswith(".md")
+        }
+    )
     sync_folder(build_dir / "docs", pages)
     sync_folder(build_dir / "overrides", overrides_files(theme, locale))
     config = mkdocs_config(project, theme, locale, base, site_dir, build_dir / "overrides")
     config_path = build_dir / "mkdocs.yml"
-    write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=True).encode())
+    write_if_changed(
+        config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=True).encode()
+    )
     return config_path
 
 
@@ -108,13 +140,15 @@ def build_web(project: Project, theme: Theme, root: Path, staging: Path) -> None
 
 def page_entries(project: Project, staging: Path) -> list[dict[str, Any]]:
     """Describe every HTML page the engine wrote, for the manifest."""
-    others = {f"{code}/": code for code in project.site.locales if code != project.site.default_locale}
+    others = {
+        f"{code}/": code for code in project.site.locales if code != project.site.default_locale
+    }
     entries = []
     for file in sorted(staging.rglob("*.html")):
         path = file.relative_to(staging).as_posix()
         prefix = next((p for p in others if path.startswith(p)), "")
         locale = others.get(prefix, project.site.default_locale)
-        parts = path[len(prefix):].split("/")
+        parts = path[len(prefix) :].split("/")
         campaign = parts[1] if len(parts) == 3 and parts[0] == "campaigns" else None
         meta = {"kind": "page", "campaign": campaign, "locale": locale, "format": "html"}
         entries.append(manifest_entry(path, file.read_bytes(), meta))
@@ -122,15 +156,14 @@ def page_entries(project: Project, staging: Path) -> list[dict[str, Any]]:
 
 
 def output_entries(outputs: list[Output]) -> list[dict[str, Any]]:
-    return [manifest_entry(o.path, o.data, {"kind": o.kind, "campaign": o.campaign,
-                                            "locale": o.locale, "format": o.format})
-            for o in outputs]
-
-
-def render_outputs(project: Project, theme: Theme) -> tuple[list[Output], list[str]]:
-    """Return the outputs of every renderer besides the web site, and notices for staff."""
-    loudspeaker, notices = render_loudspeaker_with_notices(project, theme)
-    return render_social(project, theme) + loudspeaker, notices
+    return [
+        manifest_entry(
+            o.path,
+            o.data,
+            {"kind": o.kind, "campaign": o.campaign, "locale": o.locale, "format": o.format},
+        )
+        for o in outputs
+    ]
 
 
 def build_site(root: Path, out: Path) -> BuildSummary:
@@ -139,13 +172,18 @@ def build_site(root: Path, out: Path) -> BuildSummary:
     root, out = root.resolve(), out.resolve()
     project, warnings = load_project(root)
     theme = load_theme(root, project.site.theme)
-    outputs, notices = render_outputs(project, theme)
+    cache = OutputCache(root)
+    done, pending, executor = start_rendering(project, theme, cache)
     with staging_folder(out) as staging:
-        build_web(project, theme, root, staging)
+        try:
+            build_web(project, theme, root, staging)
+        finally:
+            outputs, notices = finish_rendering(project, cache, done, pending, executor)
         entries = page_entries(project, staging) + output_entries(outputs)
         write_outputs(staging, outputs)
         write_manifest(staging, entries)
         publish(staging, out)
+    cache.prune()
     coverage = translation_coverage(project)
     write_if_changed(root / COVERAGE_FILE, (json.dumps(coverage, indent=2) + "\n").encode())
     return BuildSummary(len(entries), time.perf_counter() - started, warnings, coverage, notices)

@@ -38,12 +38,18 @@ def command_build(args: argparse.Namespace) -> int:
         print(warning.format(), file=sys.stderr)
     for notice in summary.notices:
         print(notice, file=sys.stderr)
-    print(_("Built {count} outputs into {out} in {seconds:.1f} s").format(
-        count=summary.outputs, out=out, seconds=summary.seconds))
+    print(
+        _("Built {count} outputs into {out} in {seconds:.1f} s").format(
+            count=summary.outputs, out=out, seconds=summary.seconds
+        )
+    )
     for locale, count in summary.coverage.items():
         share = 100 * count["translated"] // max(count["total"], 1)
-        print(_("Texts in «{locale}»: {translated} of {total} ({share}%)").format(
-            locale=locale, translated=count["translated"], total=count["total"], share=share))
+        print(
+            _("Texts in «{locale}»: {translated} of {total} ({share}%)").format(
+                locale=locale, translated=count["translated"], total=count["total"], share=share
+            )
+        )
     return 0
 
 
@@ -86,12 +92,19 @@ def command_verse_check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ansinh", description=_(
-        "Campaign material for voluntary social insurance from YAML."))
-    parser.add_argument("--lang", choices=["vi", "en"], default="vi",
-                        help=_("language of messages (default: vi)"))
-    parser.add_argument("-C", "--project", type=Path, default=Path("."),
-                        help=_("project folder (default: the current folder)"))
+    parser = argparse.ArgumentParser(
+        prog="ansinh", description=_("Campaign material for voluntary social insurance from YAML.")
+    )
+    parser.add_argument(
+        "--lang", choices=["vi", "en"], default="vi", help=_("language of messages (default: vi)")
+    )
+    parser.add_argument(
+        "-C",
+        "--project",
+        type=Path,
+        default=Path("."),
+        help=_("project folder (default: the current folder)"),
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help=_("validate every file of the project"))
@@ -104,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help=_("live preview that follows your edits"))
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--locale", default=None, help=_("language to preview (default: the site's)"))
+    serve.add_argument(
+        "--locale", default=None, help=_("language to preview (default: the site's)")
+    )
     serve.set_defaults(run=command_serve)
 
     new = commands.add_parser("new", help=_("create a new file from a commented template"))
@@ -113,10 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=command_new)
 
     schema = commands.add_parser("schema", help=_("print the JSON Schema of the YAML files"))
-    schema.add_argument("--file", choices=["campaigns", "testimonial", "verse", "policy"],
-                        default="campaigns")
-    schema.add_argument("--write", action="store_true",
-                        help=_("write every schema into schema/ for editors"))
+    schema.add_argument(
+        "--file", choices=["campaigns", "testimonial", "verse", "policy"], default="campaigns"
+    )
+    schema.add_argument(
+        "--write", action="store_true", help=_("write every schema into schema/ for editors")
+    )
     schema.set_defaults(run=command_schema)
 
     say = commands.add_parser("say", help=_("print a text as it is read aloud"))

@@ -7,8 +7,8 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import material
@@ -19,8 +19,8 @@ from babel.core import get_global
 from generator.errors import RenderError, ThemeError
 from generator.i18n import _, translator
 from generator.model import Project
-from generator.render.web import render_nav
 from generator.render.views import LocaleText, locale_prefix
+from generator.render.web import render_nav
 from generator.theme import Theme
 
 PROJECT_MKDOCS = "mkdocs.yml"
@@ -39,11 +39,15 @@ def load_base_config(project_root: Path) -> dict[str, Any]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{PROJECT_MKDOCS}:{mark.line + 1}:{mark.column + 1}" if mark else PROJECT_MKDOCS
-        raise ThemeError(_("{where}: YAML syntax error: {problem}").format(
-            where=where, problem=getattr(error, "problem", error))) from None
+        raise ThemeError(
+            _("{where}: YAML syntax error: {problem}").format(
+                where=where, problem=getattr(error, "problem", error)
+            )
+        ) from None
     if not isinstance(data, dict):
-        raise ThemeError(_("{where}: a mapping of settings is expected").format(
-            where=f"{PROJECT_MKDOCS}:1:1"))
+        raise ThemeError(
+            _("{where}: a mapping of settings is expected").format(where=f"{PROJECT_MKDOCS}:1:1")
+        )
     return {key: value for key, value in data.items() if key not in _SET_BY_ANSINH}
 
 
@@ -57,8 +61,10 @@ def language_partial(locale: str, translate: Callable[[str], str]) -> str:
     """Return a Material language file for a locale Material does not ship, from our catalogs."""
     strings = {key: translate(english) for key, english in material_ui_strings().items()}
     strings.update({"language": locale, "direction": "ltr"})
-    body = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
-                      for k, v in sorted(strings.items()))
+    body = ",\n".join(
+        f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in sorted(strings.items())
+    )
     return "{% macro t(key) %}{{ {\n" + body + "\n}[key] }}{% endmacro %}\n"
 
 
@@ -72,8 +78,14 @@ def overrides_files(theme: Theme, locale: str) -> dict[str, bytes]:
     return files
 
 
-def mkdocs_config(project: Project, theme: Theme, locale: str, base: dict[str, Any],
-                  site_dir: Path, overrides_dir: Path) -> dict[str, Any]:
+def mkdocs_config(
+    project: Project,
+    theme: Theme,
+    locale: str,
+    base: dict[str, Any],
+    site_dir: Path,
+    overrides_dir: Path,
+) -> dict[str, Any]:
     """Return the mkdocs.yml of one locale's site."""
     text = LocaleText(locale, project.site.default_locale)
     _ = translator(locale, theme.locale_dirs)
@@ -81,31 +93,41 @@ def mkdocs_config(project: Project, theme: Theme, locale: str, base: dict[str, A
     theme_config = dict(config.get("theme") or {})
     theme_config.update({"name": "material", "language": locale, "font": False})
     theme_config["custom_dir"] = str(overrides_dir)
-    config.update({
-        "site_name": text.plain(project.site.title),
-        "site_description": text.plain(project.site.description),
-        "site_url": project.site.base_url + locale_prefix(project, locale),
-        "docs_dir": "docs",
-        "site_dir": str(site_dir),
-        "theme": theme_config,
-        "nav": render_nav(project, theme, locale),
-        "extra_css": sorted(set(config.get("extra_css", [])) | {
-            f"assets/{name}" for name in theme.files("assets") if name.endswith(".css")}),
-        "extra_javascript": [{"path": f"assets/{name}", "defer": True}
-                             for name in theme.files("assets")
-                             if name.startswith("js/") and name.endswith(".js")],
-        "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md",
-    })
+    config.update(
+        {
+            "site_name": text.plain(project.site.title),
+            "site_description": text.plain(project.site.description),
+            "site_url": project.site.base_url + locale_prefix(project, locale),
+            "docs_dir": "docs",
+            "site_dir": str(site_dir),
+            "theme": theme_config,
+            "nav": render_nav(project, theme, locale),
+            "extra_css": sorted(
+                set(config.get("extra_css", []))
+                | {f"assets/{name}" for name in theme.files("assets") if name.endswith(".css")}
+            ),
+            "extra_javascript": [
+                {"path": f"assets/{name}", "defer": True}
+                for name in theme.files("assets")
+                if name.startswith("js/") and name.endswith(".js")
+            ],
+            "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md",
+        }
+    )
     plugins = config.get("plugins") or ["search"]
-    config["plugins"] = [{"search": {"lang": [locale if locale in ("vi", "en") else "en"]}}
-                         if p == "search" else p for p in plugins]
+    config["plugins"] = [
+        {"search": {"lang": [locale if locale in ("vi", "en") else "en"]}} if p == "search" else p
+        for p in plugins
+    ]
     config.setdefault("extra", {})["ansinh"] = {
         "hotline": project.site.hotline,
         "locale": locale,
         "root_url": project.site.base_url,
         "up": "../" if locale_prefix(project, locale) else "",
-        "alternates": [{"lang": code, "prefix": locale_prefix(project, code),
-                        "name": language_name(code)} for code in project.site.locales],
+        "alternates": [
+            {"lang": code, "prefix": locale_prefix(project, code), "name": language_name(code)}
+            for code in project.site.locales
+        ],
         "languages_label": _("Languages"),
         "og_locale": og_locale(locale),
         "site_image": f"{project.site.base_url}social/{locale}/site.png",
@@ -130,11 +152,17 @@ def run_mkdocs(config_path: Path, epoch: int) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if result.returncode != 0:
         lines = (result.stderr + result.stdout).splitlines()
         problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
         details = "\n".join(problems or lines[-20:])
-        raise RenderError(_("the site engine stopped on {folder}:").format(
-            folder=config_path.parent / "docs") + "\n" + details)
+        raise RenderError(
+            _("the site engine stopped on {folder}:").format(folder=config_path.parent / "docs")
+            + "\n"
+            + details
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -20,7 +20,7 @@ DEFAULT_LANGUAGE = "vi"
 _language: ContextVar[str] = ContextVar("ansinh_language", default=DEFAULT_LANGUAGE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_catalog(lang: str, extra_dirs: tuple[Path, ...] = ()) -> dict[str, str]:
     """Return every translated message of ``lang``, merged from its .po files.
 
@@ -28,15 +28,23 @@ def load_catalog(lang: str, extra_dirs: tuple[Path, ...] = ()) -> dict[str, str]
     or a project's ``locale`` folders) add to them and win on the same id.
     """
     messages: dict[str, str] = {}
-    po_files = [path for base in (LOCALE_DIR, *extra_dirs)
-                for path in sorted((base / lang / "LC_MESSAGES").glob("*.po"))]
+    po_files = [
+        path
+        for base in (LOCALE_DIR, *extra_dirs)
+        for path in sorted((base / lang / "LC_MESSAGES").glob("*.po"))
+    ]
     for po_path in po_files:
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=None)
         for message in catalog:
-            if message.id and message.string and not message.fuzzy:
-                if isinstance(message.id, str) and isinstance(message.string, str):
-                    messages[message.id] = message.string
+            if (
+                isinstance(message.id, str)
+                and isinstance(message.string, str)
+                and message.id
+                and message.string
+                and not message.fuzzy
+            ):
+                messages[message.id] = message.string
     return messages
 
 

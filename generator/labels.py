@@ -43,5 +43,5 @@ LABELS = {"region": REGIONS, "mode": PAYMENT_MODES, "role": ROLES, "form": VERSE
 
 
 def label(kind: str, code: str, translate: Callable[[str], str]) -> str:
-    """Return the words for a code (``label("mode", "monthly", _)``) in the translator's language."""
+    """Return the words for a code, e.g. ``label("mode", "monthly", _)``."""
     return translate(LABELS[kind][code])

@@ -42,7 +42,9 @@ def _check_localized(value: object) -> str | dict[str, str]:
     if isinstance(value, dict) and value:
         for key, text in value.items():
             if not isinstance(key, str) or not _LOCALE_PATTERN.match(key):
-                raise PydanticCustomError("locale_key", "«{key}» is not a language code", {"key": key})
+                raise PydanticCustomError(
+                    "locale_key", "«{key}» is not a language code", {"key": key}
+                )
             if not isinstance(text, str):
                 raise PydanticCustomError("localized_type", "a text or one text per language")
         return dict(value)
@@ -115,13 +117,15 @@ class Figure(Model):
 
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_DEFAULT_DAYS: tuple[Weekday, ...] = ("mon", "wed", "fri")
+_ALL_USES: tuple[Use, ...] = ("web", "print", "social", "loudspeaker")
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
 class Loudspeaker(Model):
     """When a campaign is broadcast on commune loudspeakers, and how fast it is read."""
 
-    days: list[Weekday] = Field(default_factory=lambda: ["mon", "wed", "fri"], min_length=1)
+    days: list[Weekday] = Field(default_factory=lambda: list(_DEFAULT_DAYS), min_length=1)
     times: list[ClockTime] = Field(default_factory=lambda: ["06:00", "17:30"], min_length=1)
     repeats: int = Field(default=2, ge=1, le=5)
     rate: int | None = Field(default=None, ge=80, le=400)
@@ -144,7 +148,7 @@ class Campaign(Model):
     verses: list[Slug] = Field(default_factory=list)
     image: str | None = None
     image_alt: LocalizedText | None = None
-    outputs: list[Use] = Field(default_factory=lambda: ["web", "print", "social", "loudspeaker"])
+    outputs: list[Use] = Field(default_factory=lambda: list(_ALL_USES))
     loudspeaker: Loudspeaker = Field(default_factory=Loudspeaker)
 
 

@@ -117,16 +117,23 @@ class Contribution:
         return self.you_pay // self.months
 
 
-def voluntary_contribution(period: VoluntaryInsurance, monthly_income: int,
-                           group: SupportGroup, months: int) -> Contribution:
+def voluntary_contribution(
+    period: VoluntaryInsurance, monthly_income: int, group: SupportGroup, months: int
+) -> Contribution:
     """Compute one payment of ``months`` months for an income and a support group."""
     if months < 1:
         raise ValueError("a payment covers at least one month")
     income = clamp_income(period, monthly_income)
     gross = share(income, period.contribution_rate_percent)
     support = min(monthly_support(period, group), gross)
-    return Contribution(income=income, group=group, months=months, gross=gross * months,
-                        state_support=support * months, you_pay=(gross - support) * months)
+    return Contribution(
+        income=income,
+        group=group,
+        months=months,
+        gross=gross * months,
+        state_support=support * months,
+        you_pay=(gross - support) * months,
+    )
 
 
 def health_monthly(period: HouseholdHealthInsurance, position: int) -> int:
@@ -164,10 +171,13 @@ def common_cases(policy: Policy) -> list[Contribution]:
     """Return the printed table's contributions: each group, common income and common mode."""
     period = current_voluntary(policy)
     modes = [mode for mode in COMMON_MODES if mode in calculator_modes(period)]
-    return [voluntary_contribution(period, income, group, PAYMENT_MONTHS[mode])
-            for group in GROUPS if group in period.state_support.groups
-            for income in common_incomes(period)
-            for mode in modes]
+    return [
+        voluntary_contribution(period, income, group, PAYMENT_MONTHS[mode])
+        for group in GROUPS
+        if group in period.state_support.groups
+        for income in common_incomes(period)
+        for mode in modes
+    ]
 
 
 def household_cases(policy: Policy, largest: int = TABLE_MEMBERS) -> list[HouseholdCase]:
@@ -191,19 +201,24 @@ def amount_format(locale: str) -> dict[str, Any]:
     prefix, _, suffix = format_amount(0, locale).partition("0")
     pattern = Locale.parse(locale).decimal_formats[None]
     primary, secondary = pattern.grouping
-    return {"group": get_group_symbol(locale), "primary": primary, "secondary": secondary,
-            "prefix": prefix, "suffix": suffix}
+    return {
+        "group": get_group_symbol(locale),
+        "primary": primary,
+        "secondary": secondary,
+        "prefix": prefix,
+        "suffix": suffix,
+    }
 
 
 def format_like_script(value: int, spec: dict[str, Any]) -> str:
     """Format ``value`` as calculator.js does from ``amount_format`` (used to test it)."""
     digits = str(value)
-    groups = [digits[-spec["primary"]:]] if len(digits) > spec["primary"] else [digits]
-    rest = digits[:-spec["primary"]] if len(digits) > spec["primary"] else ""
+    groups = [digits[-spec["primary"] :]] if len(digits) > spec["primary"] else [digits]
+    rest = digits[: -spec["primary"]] if len(digits) > spec["primary"] else ""
     while rest:
-        groups.insert(0, rest[-spec["secondary"]:])
-        rest = rest[:-spec["secondary"]]
-    return spec["prefix"] + spec["group"].join(groups) + spec["suffix"]
+        groups.insert(0, rest[-spec["secondary"] :])
+        rest = rest[: -spec["secondary"]]
+    return str(spec["prefix"]) + str(spec["group"]).join(groups) + str(spec["suffix"])
 
 
 def script_json(data: dict[str, Any]) -> str:
@@ -216,8 +231,9 @@ def _tables(cases: list[Contribution]) -> list[dict[str, Any]]:
     """Group the common cases into one table per group, one row per income."""
     tables: dict[str, dict[str, Any]] = {}
     for case in cases:
-        table = tables.setdefault(case.group, {"group": case.group,
-                                               "support": case.support_per_month, "rows": {}})
+        table = tables.setdefault(
+            case.group, {"group": case.group, "support": case.support_per_month, "rows": {}}
+        )
         table["rows"].setdefault(case.income, {"income": case.income, "cells": []})
         table["rows"][case.income]["cells"].append(case)
     for table in tables.values():
@@ -240,8 +256,14 @@ def _voluntary_context(policy: Policy, locale: str) -> dict[str, Any]:
         "step": INCOME_STEP,
         "support_years": period.state_support.max_months // 12,
         "support_months": period.state_support.max_months,
-        "groups": [{"id": g, "percent": period.state_support.groups[g],
-                    "support": monthly_support(period, g)} for g in groups],
+        "groups": [
+            {
+                "id": g,
+                "percent": period.state_support.groups[g],
+                "support": monthly_support(period, g),
+            }
+            for g in groups
+        ],
         "default_group": default_group,
         "modes": [{"id": m, "months": PAYMENT_MONTHS[m]} for m in modes],
         "default": voluntary_contribution(period, period.income_floor, default_group, 1),

@@ -56,26 +56,47 @@ def _read(loaded: Loaded, relative: str) -> Document | None:
     return doc
 
 
-def _load_named(loaded: Loaded, folder: str, model: type[Testimonial] | type[Verse]) -> dict[str, Any]:
+def _load_named(
+    loaded: Loaded, folder: str, model: type[Testimonial] | type[Verse]
+) -> dict[str, Any]:
     """Load every ``folder/*.yml`` into ``model``, the file name giving the id."""
     found: dict[str, Any] = {}
     for file in sorted((loaded.root / folder).glob("*.yml")):
         relative = f"{folder}/{file.name}"
         if not _SLUG.match(file.stem):
-            loaded.diagnostics.append(Diagnostic(relative, 1, 1, "error", "invalid-file-name", _(
-                "the file name «{name}» must use lowercase letters without accents, digits and "
-                "hyphens, e.g. le-thi-nhu-truc.yml").format(name=file.name)))
+            loaded.diagnostics.append(
+                Diagnostic(
+                    relative,
+                    1,
+                    1,
+                    "error",
+                    "invalid-file-name",
+                    _(
+                        "the file name «{name}» must use lowercase letters without accents, "
+                        "digits and hyphens, e.g. le-thi-nhu-truc.yml"
+                    ).format(name=file.name),
+                )
+            )
             continue
         doc = _read(loaded, relative)
         if doc is None:
             continue
         if not isinstance(doc.data, dict):
-            loaded.diagnostics.append(doc.diagnostic((), "wrong-type", _(
-                "the file must be a mapping of 'key: value' lines")))
+            loaded.diagnostics.append(
+                doc.diagnostic(
+                    (), "wrong-type", _("the file must be a mapping of 'key: value' lines")
+                )
+            )
             continue
         if "id" in doc.data:
-            loaded.diagnostics.append(doc.diagnostic(("id",), "unknown-key", _(
-                "remove «id»: the file name «{name}» is the id").format(name=file.stem), key=True))
+            loaded.diagnostics.append(
+                doc.diagnostic(
+                    ("id",),
+                    "unknown-key",
+                    _("remove «id»: the file name «{name}» is the id").format(name=file.stem),
+                    key=True,
+                )
+            )
             continue
         item, problems = validate_document(doc, model, {"id": file.stem, **doc.data})
         loaded.diagnostics.extend(problems)
@@ -89,15 +110,35 @@ def _load_pages(loaded: Loaded) -> None:
         relative = f"content/pages/{file.name}"
         name, _dot, locale = file.stem.partition(".")
         if not _SLUG.match(name) or (locale and not re.match(r"^[a-z]{2,3}$", locale)):
-            loaded.diagnostics.append(Diagnostic(relative, 1, 1, "error", "invalid-file-name", _(
-                "the file name «{name}» must use lowercase letters without accents, digits and "
-                "hyphens, e.g. le-thi-nhu-truc.yml").format(name=file.name)))
+            loaded.diagnostics.append(
+                Diagnostic(
+                    relative,
+                    1,
+                    1,
+                    "error",
+                    "invalid-file-name",
+                    _(
+                        "the file name «{name}» must use lowercase letters without accents, "
+                        "digits and hyphens, e.g. le-thi-nhu-truc.yml"
+                    ).format(name=file.name),
+                )
+            )
             continue
         text = file.read_text(encoding="utf-8")
-        heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
+        heading = next(
+            (line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None
+        )
         if heading is None:
-            loaded.diagnostics.append(Diagnostic(relative, 1, 1, "error", "missing-title", _(
-                "the page needs a title: start it with a line '# Title'")))
+            loaded.diagnostics.append(
+                Diagnostic(
+                    relative,
+                    1,
+                    1,
+                    "error",
+                    "missing-title",
+                    _("the page needs a title: start it with a line '# Title'"),
+                )
+            )
             continue
         loaded.pages.append(Page(id=name, locale=locale or None, title=heading, markdown=text))
 
@@ -107,9 +148,19 @@ def read_project(root: Path) -> Loaded:
     loaded = Loaded(root=root)
     doc = _read(loaded, CAMPAIGNS_FILE) if (root / CAMPAIGNS_FILE).is_file() else None
     if doc is None and not (root / CAMPAIGNS_FILE).is_file():
-        loaded.diagnostics.append(Diagnostic(CAMPAIGNS_FILE, 1, 1, "error", "missing-file", _(
-            "campaigns.yml not found: run An Sinh in a project folder, or create one with "
-            "«ansinh new campaign NAME»")))
+        loaded.diagnostics.append(
+            Diagnostic(
+                CAMPAIGNS_FILE,
+                1,
+                1,
+                "error",
+                "missing-file",
+                _(
+                    "campaigns.yml not found: run An Sinh in a project folder, or create one with "
+                    "«ansinh new campaign NAME»"
+                ),
+            )
+        )
     if doc is not None:
         loaded.campaigns_file, problems = validate_document(doc, CampaignsFile, doc.data)
         loaded.diagnostics.extend(problems)
@@ -121,8 +172,16 @@ def read_project(root: Path) -> Loaded:
             loaded.policy, problems = validate_document(policy_doc, Policy, policy_doc.data)
             loaded.diagnostics.extend(problems)
     else:
-        loaded.diagnostics.append(Diagnostic(POLICY_FILE, 1, 1, "error", "missing-file", _(
-            "content/policy.yml not found: the policy figures are needed for every campaign")))
+        loaded.diagnostics.append(
+            Diagnostic(
+                POLICY_FILE,
+                1,
+                1,
+                "error",
+                "missing-file",
+                _("content/policy.yml not found: the policy figures are needed for every campaign"),
+            )
+        )
     _load_pages(loaded)
     from generator.checks import check_project
 
@@ -166,4 +225,4 @@ def percent(value: int, total: int) -> Decimal:
     return (Decimal(value) * 100 / Decimal(total)).quantize(Decimal("0.01"))
 
 
-__all__ = ["Campaign", "Loaded", "load_project", "read_project", "percent", "suggest"]
+__all__ = ["Campaign", "Loaded", "load_project", "percent", "read_project", "suggest"]

@@ -22,7 +22,9 @@ def slugify(name: str) -> str:
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in plain).split()
     if not words:
-        raise AnsinhError(_("«{name}» gives no usable name; use letters or digits").format(name=name))
+        raise AnsinhError(
+            _("«{name}» gives no usable name; use letters or digits").format(name=name)
+        )
     return "-".join(words)
 
 
@@ -36,13 +38,19 @@ def _append_campaign(root: Path, block: str, slug: str) -> Path:
     before = path.read_text(encoding="utf-8")
     data = yaml.safe_load(before) or {}
     if any(c.get("id") == slug for c in data.get("campaigns") or [] if isinstance(c, dict)):
-        raise AnsinhError(_("a campaign «{slug}» already exists in campaigns.yml").format(slug=slug))
+        raise AnsinhError(
+            _("a campaign «{slug}» already exists in campaigns.yml").format(slug=slug)
+        )
     if "campaigns" not in data:
         block = "campaigns:\n" + block
     after = before.rstrip("\n") + "\n\n" + block
     new_data = yaml.safe_load(after)
-    if not any(isinstance(c, dict) and c.get("id") == slug for c in new_data.get("campaigns") or []):
-        raise AnsinhError(_("cannot add to campaigns.yml safely: put «campaigns:» last in the file"))
+    if not any(
+        isinstance(c, dict) and c.get("id") == slug for c in new_data.get("campaigns") or []
+    ):
+        raise AnsinhError(
+            _("cannot add to campaigns.yml safely: put «campaigns:» last in the file")
+        )
     path.write_text(after, encoding="utf-8")
     return path
 
@@ -54,8 +62,9 @@ def create(root: Path, kind: str, name: str) -> Path:
         block = _template(root, "campaign", name, slug)
         if not (root / "campaigns.yml").is_file():
             root.mkdir(parents=True, exist_ok=True)
-            (root / "campaigns.yml").write_text(_template(root, "site", name, slug) + "\n" + block,
-                                                encoding="utf-8")
+            (root / "campaigns.yml").write_text(
+                _template(root, "site", name, slug) + "\n" + block, encoding="utf-8"
+            )
             write_schemas(root)
             if not (root / "content/policy.yml").is_file() and EXAMPLE_POLICY.is_file():
                 (root / "content").mkdir(exist_ok=True)

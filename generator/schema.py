@@ -39,7 +39,8 @@ def write_schemas(root: Path) -> list[Path]:
     written = []
     for name in SCHEMA_FILES:
         target = folder / f"{name}.json"
-        target.write_text(json.dumps(project_schema(name), ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps(project_schema(name), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         written.append(target)
     return written

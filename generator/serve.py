@@ -45,8 +45,9 @@ def prepare(root: Path, locale: str | None) -> tuple[Path, str]:
     theme = load_theme(root, project.site.theme)
     chosen = locale or project.site.default_locale
     folder = root / SERVE_DIR / chosen
-    config_path = prepare_locale(project, theme, chosen, folder, folder / "site",
-                                 load_base_config(root))
+    config_path = prepare_locale(
+        project, theme, chosen, folder, folder / "site", load_base_config(root)
+    )
     os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(project))
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     return config_path, locale_prefix(project, chosen)
@@ -72,10 +73,25 @@ def serve(root: Path, port: int = 8000, locale: str | None = None) -> int:
     """Serve the site on localhost and rebuild it whenever a watched file changes."""
     signal.signal(signal.SIGTERM, _stop)
     config_path, prefix = prepare(root, locale)
-    engine = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f",
-                               str(config_path), "--dev-addr", f"127.0.0.1:{port}"])
-    print(_("Preview at http://127.0.0.1:{port}/{prefix} — press Ctrl+C to stop").format(
-        port=port, prefix=prefix), file=sys.stderr)
+    engine = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--livereload",
+            "-f",
+            str(config_path),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ]
+    )
+    print(
+        _("Preview at http://127.0.0.1:{port}/{prefix} — press Ctrl+C to stop").format(
+            port=port, prefix=prefix
+        ),
+        file=sys.stderr,
+    )
     seen = snapshot(root)
     try:
         while engine.poll() is None:

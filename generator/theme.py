@@ -47,9 +47,14 @@ class Theme:
     def environment(self, subdir: str) -> Environment:
         """Return a Jinja environment over ``subdir`` of every theme in the chain."""
         loaders = [FileSystemLoader(str(folder / subdir)) for folder in self.folders]
-        env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
-                          autoescape=False, keep_trailing_newline=True,
-                          trim_blocks=True, lstrip_blocks=True)
+        env = Environment(
+            loader=ChoiceLoader(loaders),
+            undefined=StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         return env
 
 
@@ -70,6 +75,8 @@ def load_theme(project_root: Path, name: str) -> Theme:
             raise ThemeError(_("theme «{name}» extends itself").format(name=current))
         folders.append(folder)
         settings_file = folder / "theme.yml"
-        settings = yaml.safe_load(settings_file.read_text("utf-8")) if settings_file.is_file() else {}
+        settings = (
+            yaml.safe_load(settings_file.read_text("utf-8")) if settings_file.is_file() else {}
+        )
         current = (settings or {}).get("extends")
     return Theme(name=name, folders=tuple(folders))

@@ -26,8 +26,9 @@ def iter_localized(obj: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     if isinstance(obj, BaseModel):
         for name, info in type(obj).model_fields.items():
             value = getattr(obj, name)
-            localized = any(isinstance(m, PlainValidator) and m.func is _check_localized
-                            for m in info.metadata) or _is_localized(info.annotation)
+            localized = any(
+                isinstance(m, PlainValidator) and m.func is _check_localized for m in info.metadata
+            ) or _is_localized(info.annotation)
             if localized and isinstance(value, list):
                 yield from ((loc + (name, i), v) for i, v in enumerate(value))
             elif localized and value is not None:
@@ -46,18 +47,38 @@ def check_translations(doc: Document, obj: Any, base: Loc, site: Site) -> list[A
             continue
         for locale in value:
             if locale not in site.locales:
-                found.append(doc.diagnostic(loc + (locale,), "unknown-locale", _(
-                    "«{locale}» is not one of the site's languages ({locales})").format(
-                    locale=locale, locales=", ".join(site.locales)), key=True))
+                found.append(
+                    doc.diagnostic(
+                        loc + (locale,),
+                        "unknown-locale",
+                        _("«{locale}» is not one of the site's languages ({locales})").format(
+                            locale=locale, locales=", ".join(site.locales)
+                        ),
+                        key=True,
+                    )
+                )
         if site.default_locale not in value:
-            found.append(doc.diagnostic(loc, "missing-default-text", _(
-                "this text has no «{locale}» version, the site's main language").format(
-                locale=site.default_locale)))
+            found.append(
+                doc.diagnostic(
+                    loc,
+                    "missing-default-text",
+                    _("this text has no «{locale}» version, the site's main language").format(
+                        locale=site.default_locale
+                    ),
+                )
+            )
         for locale in site.locales:
             if locale != site.default_locale and locale not in value:
-                found.append(doc.diagnostic(loc, "missing-translation", _(
-                    "no «{locale}» translation; the «{default}» text is shown instead").format(
-                    locale=locale, default=site.default_locale), severity="warning"))
+                found.append(
+                    doc.diagnostic(
+                        loc,
+                        "missing-translation",
+                        _(
+                            "no «{locale}» translation; the «{default}» text is shown instead"
+                        ).format(locale=locale, default=site.default_locale),
+                        severity="warning",
+                    )
+                )
     return found
 
 
@@ -70,12 +91,21 @@ def check_page_translations(pages: Iterable[Page], site: Site) -> list[Diagnosti
             continue
         for locale in site.locales:
             if locale != site.default_locale and not any(
-                    p.id == page.id and p.locale == locale for p in pages):
-                found.append(Diagnostic(
-                    f"content/pages/{page.id}.md", 1, 1, "warning", "missing-translation",
-                    _("no «{locale}» version (content/pages/{name}.{locale}.md); the «{default}» "
-                      "page is shown instead").format(
-                        locale=locale, name=page.id, default=site.default_locale)))
+                p.id == page.id and p.locale == locale for p in pages
+            ):
+                found.append(
+                    Diagnostic(
+                        f"content/pages/{page.id}.md",
+                        1,
+                        1,
+                        "warning",
+                        "missing-translation",
+                        _(
+                            "no «{locale}» version (content/pages/{name}.{locale}.md); "
+                            "the «{default}» page is shown instead"
+                        ).format(locale=locale, name=page.id, default=site.default_locale),
+                    )
+                )
     return found
 
 

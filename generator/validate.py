@@ -33,7 +33,12 @@ _WRONG_TYPE = {
     "model_attributes_type": N_("a mapping (lines of 'key: value')"),
     "localized_type": N_("a text or one text per language"),
 }
-_DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+_DATE_ERRORS = {
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+}
 
 
 def describe_value(value: Any) -> str:
@@ -98,8 +103,12 @@ def _unknown_key_message(root: type[BaseModel], loc: Loc) -> str:
     allowed = sorted(model.model_fields) if model else []
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        return _("unknown key «{key}»; did you mean «{suggestion}»?").format(key=key, suggestion=close[0])
-    return _("unknown key «{key}»; allowed here: {allowed}").format(key=key, allowed=", ".join(allowed))
+        return _("unknown key «{key}»; did you mean «{suggestion}»?").format(
+            key=key, suggestion=close[0]
+        )
+    return _("unknown key «{key}»; allowed here: {allowed}").format(
+        key=key, allowed=", ".join(allowed)
+    )
 
 
 def _field_name(loc: Loc) -> str:
@@ -120,35 +129,45 @@ def _message_for(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> tuple[
         return "unknown-key", _unknown_key_message(root, loc)
     if kind in _WRONG_TYPE:
         return "wrong-type", _("«{key}» must be {expected}, found {found}").format(
-            key=name, expected=_(_WRONG_TYPE[kind]), found=describe_value(value))
+            key=name, expected=_(_WRONG_TYPE[kind]), found=describe_value(value)
+        )
     if kind in _DATE_ERRORS:
         return "invalid-date", _(
             "«{key}» must be a real date written YYYY-MM-DD (e.g. 2025-07-01), found {found}"
         ).format(key=name, found=describe_value(value))
     if kind in ("literal_error", "enum"):
         return "invalid-choice", _("«{key}» cannot be {found}; choose one of: {choices}").format(
-            key=name, found=describe_value(value), choices=_choices(ctx.get("expected", "")))
+            key=name, found=describe_value(value), choices=_choices(ctx.get("expected", ""))
+        )
     if kind == "string_pattern_mismatch":
         return "invalid-id", _(
             "«{value}» is not a valid name here: use lowercase letters without accents, "
-            "digits and hyphens, e.g. cao-lanh-2021").format(value=value)
+            "digits and hyphens, e.g. cao-lanh-2021"
+        ).format(value=value)
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = next(iter(ctx.values()), "")
-        words = {"greater_than": _("greater than {bound}"), "greater_than_equal": _("at least {bound}"),
-                 "less_than": _("less than {bound}"), "less_than_equal": _("at most {bound}")}
+        words = {
+            "greater_than": _("greater than {bound}"),
+            "greater_than_equal": _("at least {bound}"),
+            "less_than": _("less than {bound}"),
+            "less_than_equal": _("at most {bound}"),
+        }
         return "out-of-range", _("«{key}» must be {condition}, found {found}").format(
-            key=name, condition=words[kind].format(bound=bound), found=describe_value(value))
+            key=name, condition=words[kind].format(bound=bound), found=describe_value(value)
+        )
     if kind == "too_short":
         return "too-short", _("«{key}» needs at least {count} item(s)").format(
-            key=name, count=ctx.get("min_length", 1))
+            key=name, count=ctx.get("min_length", 1)
+        )
     if kind == "locale_key":
         return "invalid-locale", _("«{key}» is not a language code such as vi or en").format(
-            key=ctx.get("key", "?"))
+            key=ctx.get("key", "?")
+        )
     return "invalid", _("«{key}» is not valid: {reason}").format(key=name, reason=error["msg"])
 
 
 def _written_loc(error: ErrorDetails, doc: Document, base: Loc) -> tuple[Loc, bool]:
-    """Return the part of the error's location that exists in the file, and whether it names a key."""
+    """Return the written part of an error's location, and whether it names a key."""
     parts = list(error["loc"])
     if parts and parts[-1] == "[key]":
         return base + tuple(parts[:-1]), True

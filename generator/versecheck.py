@@ -33,8 +33,11 @@ def syllable_offset(line: str, position: int) -> int | None:
 def _line_locs(verse: Verse) -> list[Loc]:
     if verse.lines:
         return [("lines", i) for i in range(len(verse.lines))]
-    return [("parts", p, "lines", i) for p, part in enumerate(verse.parts)
-            for i in range(len(part.lines))]
+    return [
+        ("parts", p, "lines", i)
+        for p, part in enumerate(verse.parts)
+        for i in range(len(part.lines))
+    ]
 
 
 def check_verse_file(doc: Document, source: str, verse: Verse) -> list[Diagnostic]:
@@ -56,6 +59,7 @@ def check_verse_file(doc: Document, source: str, verse: Verse) -> list[Diagnosti
             start = unicodedata.normalize("NFC", written).find(text, mark.column - 1)
             if offset is not None and start >= 0:
                 column = start + offset + 1
-        found.append(Diagnostic(doc.path, mark.line, column, item.severity, item.code,
-                                item.message))
+        found.append(
+            Diagnostic(doc.path, mark.line, column, item.severity, item.code, item.message)
+        )
     return found

@@ -22,14 +22,22 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _CONSTRUCTOR = yaml.SafeLoader("")
 
 _YAML_HINTS = {
-    "could not find expected ':'": N_("a key is missing its colon ':', or a line is indented wrongly"),
-    "mapping values are not allowed here": N_("put a text that contains ': ' between double quotes, or fix the indentation"),
+    "could not find expected ':'": N_(
+        "a key is missing its colon ':', or a line is indented wrongly"
+    ),
+    "mapping values are not allowed here": N_(
+        "put a text that contains ': ' between double quotes, or fix the indentation"
+    ),
     "found character '\\t' that cannot start any token": N_("indent with spaces, not tabs"),
     "found undefined alias": N_("remove the '*' at the start of the value or quote it"),
-    "expected <block end>, but found '-'": N_("a list item '-' is indented differently from the others"),
+    "expected <block end>, but found '-'": N_(
+        "a list item '-' is indented differently from the others"
+    ),
     "did not find expected key": N_("check the indentation of this line and the line above"),
     "found unexpected end of stream": N_("a quote was opened and never closed"),
-    "did not find expected '-' indicator": N_("a list item '-' is indented differently from the others"),
+    "did not find expected '-' indicator": N_(
+        "a list item '-' is indented differently from the others"
+    ),
 }
 
 
@@ -109,17 +117,30 @@ def _convert_mapping(
         key_mark = _mark_of(key_node)
         if not isinstance(key_node, ScalarNode):
             problems.append(
-                Diagnostic(doc.path, key_mark.line, key_mark.column, "error", "bad-key",
-                           _("a key must be a plain word, not a list or a mapping"))
+                Diagnostic(
+                    doc.path,
+                    key_mark.line,
+                    key_mark.column,
+                    "error",
+                    "bad-key",
+                    _("a key must be a plain word, not a list or a mapping"),
+                )
             )
             continue
         key = unicodedata.normalize("NFC", str(key_node.value))
         if key in result:
             first = doc.keys[loc + (key,)]
             problems.append(
-                Diagnostic(doc.path, key_mark.line, key_mark.column, "error", "duplicate-key",
-                           _("duplicate key «{key}» (first written at line {line}); keep only one")
-                           .format(key=key, line=first.line))
+                Diagnostic(
+                    doc.path,
+                    key_mark.line,
+                    key_mark.column,
+                    "error",
+                    "duplicate-key",
+                    _("duplicate key «{key}» (first written at line {line}); keep only one").format(
+                        key=key, line=first.line
+                    ),
+                )
             )
             continue
         doc.keys[loc + (key,)] = key_mark
@@ -143,16 +164,33 @@ def load_yaml(file: Path, display_path: str) -> tuple[Document | None, list[Diag
     try:
         text = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, [Diagnostic(display_path, 1, 1, "error", "encoding",
-                                 _("the file is not UTF-8 text ({reason}); save it as UTF-8")
-                                 .format(reason=error.reason))]
+        return None, [
+            Diagnostic(
+                display_path,
+                1,
+                1,
+                "error",
+                "encoding",
+                _("the file is not UTF-8 text ({reason}); save it as UTF-8").format(
+                    reason=error.reason
+                ),
+            )
+        ]
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_diagnostic(display_path, error)]
     except yaml.YAMLError as error:
-        return None, [Diagnostic(display_path, 1, 1, "error", "yaml-syntax",
-                                 _("YAML syntax error: {problem}").format(problem=str(error)))]
+        return None, [
+            Diagnostic(
+                display_path,
+                1,
+                1,
+                "error",
+                "yaml-syntax",
+                _("YAML syntax error: {problem}").format(problem=str(error)),
+            )
+        ]
     doc = Document(display_path, None)
     problems: list[Diagnostic] = []
     doc.data = _convert(root, doc, (), problems) if root is not None else None

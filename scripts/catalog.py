@@ -20,10 +20,31 @@ TEMPLATE = LOCALE_DIR / "messages.pot"
 def extract(template: Path = TEMPLATE) -> Catalog:
     """Extract message ids from the package and the themes' templates into a .pot file."""
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(REPO / "babel.cfg"),
-         "-k", "N_", "-k", "translate", "-k", "t", "--no-location", "--sort-output", "--omit-header", "-o", str(template),
-         "generator", "themes"],
-        cwd=REPO, check=True, capture_output=True)
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(REPO / "babel.cfg"),
+            "-k",
+            "N_",
+            "-k",
+            "translate",
+            "-k",
+            "t",
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(template),
+            "generator",
+            "themes",
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
     with template.open("rb") as handle:
         return read_po(handle)
 

@@ -18,8 +18,11 @@ KINDS = {"page", "poster", "leaflet", "card", "caption", "loudspeaker", "audio"}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def build(ansinh: Runner, project: Path, out: Path) -> tuple[int, str, str]:
@@ -57,13 +60,17 @@ def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
     manifest = json.loads((example_site / "manifest.json").read_text(encoding="utf-8"))
     paths = [entry["path"] for entry in manifest]
     assert paths == sorted(set(paths))
-    files = sorted(p.relative_to(example_site).as_posix() for p in example_site.rglob("*")
-                   if p.is_file())
+    files = sorted(
+        p.relative_to(example_site).as_posix() for p in example_site.rglob("*") if p.is_file()
+    )
     listed = set(paths)
     engine_files = [f for f in files if f not in listed]
-    assert all(f.startswith(("assets/", "search/", "en/assets/", "en/search/")) or
-               f.endswith(("sitemap.xml", "sitemap.xml.gz")) or f == "manifest.json"
-               for f in engine_files), engine_files
+    assert all(
+        f.startswith(("assets/", "search/", "en/assets/", "en/search/"))
+        or f.endswith(("sitemap.xml", "sitemap.xml.gz"))
+        or f == "manifest.json"
+        for f in engine_files
+    ), engine_files
     html = sorted(p.relative_to(example_site).as_posix() for p in example_site.rglob("*.html"))
     assert [p for p in paths if p.endswith(".html")] == html
     pages = [e["path"] for e in manifest if e["kind"] == "page"]
@@ -74,12 +81,20 @@ def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
         data = (example_site / entry["path"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
         assert entry["bytes"] == len(data)
-    campaign_pages = {(e["campaign"], e["locale"]) for e in manifest
-                      if e["kind"] == "page" and e["campaign"]}
+    campaign_pages = {
+        (e["campaign"], e["locale"]) for e in manifest if e["kind"] == "page" and e["campaign"]
+    }
     assert campaign_pages == {(c, loc) for c in example_campaigns() for loc in ("vi", "en")}
     kinds = {(e["kind"], e["format"]) for e in manifest}
-    assert {("card", "png"), ("caption", "txt"), ("loudspeaker", "txt"), ("loudspeaker", "pdf"),
-            ("loudspeaker", "html"), ("loudspeaker", "ics"), ("audio", "wav")} <= kinds
+    assert {
+        ("card", "png"),
+        ("caption", "txt"),
+        ("loudspeaker", "txt"),
+        ("loudspeaker", "pdf"),
+        ("loudspeaker", "html"),
+        ("loudspeaker", "ics"),
+        ("audio", "wav"),
+    } <= kinds
     for campaign in example_campaigns():
         mine = {e["path"] for e in manifest if e["campaign"] == campaign}
         assert f"social/vi/{campaign}/facebook.png" in mine
@@ -91,12 +106,32 @@ def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
 class _Requests(HTMLParser):
     """Collect every address a browser would fetch while loading the page."""
 
-    FETCHING = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"),
-                ("source", "srcset"), ("iframe", "src"), ("video", "src"), ("video", "poster"),
-                ("audio", "src"), ("embed", "src"), ("object", "data"), ("track", "src"),
-                ("input", "src")}
-    LINK_FETCHING = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch",
-                     "modulepreload", "manifest", "apple-touch-icon"}
+    FETCHING = {
+        ("script", "src"),
+        ("img", "src"),
+        ("img", "srcset"),
+        ("source", "src"),
+        ("source", "srcset"),
+        ("iframe", "src"),
+        ("video", "src"),
+        ("video", "poster"),
+        ("audio", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("track", "src"),
+        ("input", "src"),
+    }
+    LINK_FETCHING = {
+        "stylesheet",
+        "icon",
+        "preload",
+        "prefetch",
+        "preconnect",
+        "dns-prefetch",
+        "modulepreload",
+        "manifest",
+        "apple-touch-icon",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -137,10 +172,14 @@ def test_no_page_asks_for_anything_outside_the_site(example_site: Path) -> None:
 
 def test_the_request_checker_sees_outside_requests() -> None:
     parser = _Requests()
-    parser.feed('<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
-                '<img srcset="a.png 1x, //cdn.example/b.png 2x"><a href="https://x.vn/">x</a>')
+    parser.feed(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
+        '<img srcset="a.png 1x, //cdn.example/b.png 2x"><a href="https://x.vn/">x</a>'
+    )
     assert [u for u in parser.urls if _outside(u)] == [
-        "https://fonts.googleapis.com/css", "//cdn.example/b.png"]
+        "https://fonts.googleapis.com/css",
+        "//cdn.example/b.png",
+    ]
 
 
 def test_two_builds_give_identical_bytes(mini: Path, ansinh: Runner, tmp_path: Path) -> None:
@@ -158,7 +197,9 @@ def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(
     assert build(ansinh, mini, out)[0] == 0
     before = snapshot(out)
     campaigns = mini / "campaigns.yml"
-    campaigns.write_text(campaigns.read_text("utf-8").replace("value: 2921", "value: nhiều"), "utf-8")
+    campaigns.write_text(
+        campaigns.read_text("utf-8").replace("value: 2921", "value: nhiều"), "utf-8"
+    )
     code, stdout, _ = build(ansinh, mini, out)
     assert code == 1
     assert "campaigns.yml:19:16: error:" in stdout
@@ -166,7 +207,9 @@ def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "site"]
 
 
-def test_an_engine_failure_leaves_the_previous_site(mini: Path, ansinh: Runner, tmp_path: Path) -> None:
+def test_an_engine_failure_leaves_the_previous_site(
+    mini: Path, ansinh: Runner, tmp_path: Path
+) -> None:
     out = tmp_path / "site"
     assert build(ansinh, mini, out)[0] == 0
     before = snapshot(out)
@@ -203,7 +246,7 @@ def test_page_size_does_not_grow_with_the_number_of_campaigns(
     assert build(ansinh, mini, tmp_path / "one")[0] == 0
     campaigns = mini / "campaigns.yml"
     text = campaigns.read_text("utf-8")
-    block = text[text.index("  - id: thu-nghiem"):]
+    block = text[text.index("  - id: thu-nghiem") :]
     extra = "".join(block.replace("thu-nghiem", f"thu-nghiem-{i}") for i in range(40))
     campaigns.write_text(text + extra, "utf-8")
     assert build(ansinh, mini, tmp_path / "many")[0] == 0

@@ -54,12 +54,15 @@ def test_six_mistakes_in_different_files_are_all_reported(
     wrong_type = place_of(policy, "một triệu rưỡi")
     photo = place_of(truc, "chi-truc.jpg")
     duplicate = place_of(campaigns, "lao-cai")
-    first_lao_cai = [n for n, line in enumerate(campaigns.read_text("utf-8").splitlines(), 1)
-                     if "- id: lao-cai" in line][1]
+    first_lao_cai = [
+        n
+        for n, line in enumerate(campaigns.read_text("utf-8").splitlines(), 1)
+        if "- id: lao-cai" in line
+    ][1]
     end = place_of(campaigns, "2020-12-31")
-    lines = campaigns.read_text("utf-8").splitlines()[:end[0]]
+    lines = campaigns.read_text("utf-8").splitlines()[: end[0]]
     start_line = next(line for line in reversed(lines) if "start: " in line)
-    start = start_line[start_line.index("start: ") + 7:][:10]
+    start = start_line[start_line.index("start: ") + 7 :][:10]
     expected = {
         f"content/testimonials/huynh-thi-thao.yml:{syntax[0]}:{syntax[1]}: error: Lỗi cú pháp "
         "YAML: mapping values are not allowed here — đặt đoạn chữ có dấu ': ' trong ngoặc kép, "
@@ -86,16 +89,24 @@ def test_six_mistakes_in_different_files_are_all_reported(
 
 
 def test_python_dash_m_runs_the_same_command(example: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "generator", "-C", str(example), "check",
-                             "--format", "json"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "-C", str(example), "check", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert (result.returncode, json.loads(result.stdout)) == (0, [])
     assert "Traceback" not in result.stderr
 
 
 def test_no_traceback_for_a_broken_project(tmp_path: Path) -> None:
     (tmp_path / "campaigns.yml").write_text("site: [\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator", "-C", str(tmp_path), "build"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "-C", str(tmp_path), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.startswith("campaigns.yml:2:1: error: Lỗi cú pháp YAML")

@@ -33,16 +33,20 @@ def test_each_locale_has_its_own_folder_language_and_search(km_site: tuple[Path,
         assert f'<html lang="{lang}"' in page
         assert (out / prefix / "search/search_index.json").is_file()
         assert f"https://test.example.vn/{prefix}campaigns/thu-nghiem/" in html(
-            out / prefix / "sitemap.xml")
+            out / prefix / "sitemap.xml"
+        )
 
 
 def test_the_switcher_links_to_the_same_page_in_each_language(km_site: tuple[Path, Path]) -> None:
     _, out = km_site
     page = html(out / "km/campaigns/thu-nghiem/index.html")
-    nav = page[page.index('<nav class="ansinh-languages"'):]
-    nav = nav[:nav.index("</nav>")]
+    nav = page[page.index('<nav class="ansinh-languages"') :]
+    nav = nav[: nav.index("</nav>")]
     links = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)"', nav))
-    assert links == {"../../../campaigns/thu-nghiem/": "vi", "../../../en/campaigns/thu-nghiem/": "en"}
+    assert links == {
+        "../../../campaigns/thu-nghiem/": "vi",
+        "../../../en/campaigns/thu-nghiem/": "en",
+    }
     for href in links:
         assert (out / "km/campaigns/thu-nghiem" / href / "index.html").resolve().is_file()
     assert '<span aria-current="true" lang="km">ខ្មែរ</span>' in nav
@@ -53,8 +57,10 @@ def test_sitemaps_list_each_page_with_its_language_alternates(km_site: tuple[Pat
     _, out = km_site
     for prefix in ("", "en/", "km/"):
         sitemap = html(out / prefix / "sitemap.xml")
-        entry = sitemap[sitemap.index(f"<loc>https://test.example.vn/{prefix}campaigns/thu-nghiem/"):]
-        entry = entry[:entry.index("</url>")]
+        entry = sitemap[
+            sitemap.index(f"<loc>https://test.example.vn/{prefix}campaigns/thu-nghiem/") :
+        ]
+        entry = entry[: entry.index("</url>")]
         alternates = re.findall(r'hreflang="([a-z-]+)" href="([^"]+)"', entry)
         assert alternates == [
             ("vi", "https://test.example.vn/campaigns/thu-nghiem/"),
@@ -98,6 +104,8 @@ def test_the_build_reports_translation_coverage(km_site: tuple[Path, Path], ansi
     coverage = json.loads((project / ".ansinh/translation-coverage.json").read_text("utf-8"))
     # Localized texts: site title and organisation, campaign title, summary, message,
     # figure label, testimonial quote — plus the one hand-written page.
-    assert coverage == {"vi": {"translated": 8, "total": 8},
-                        "en": {"translated": 7, "total": 8},
-                        "km": {"translated": 2, "total": 8}}
+    assert coverage == {
+        "vi": {"translated": 8, "total": 8},
+        "en": {"translated": 7, "total": 8},
+        "km": {"translated": 2, "total": 8},
+    }

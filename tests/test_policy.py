@@ -64,14 +64,23 @@ HAND_CHECKED: list[tuple[int, SupportGroup, int, int, int, int, int]] = [
 ]
 
 
-@pytest.mark.parametrize(("income", "group", "months", "used", "gross", "support", "pay"),
-                         HAND_CHECKED)
-def test_voluntary_contribution_by_hand(policy: Policy, income: int, group: SupportGroup,
-                                        months: int, used: int, gross: int, support: int,
-                                        pay: int) -> None:
+@pytest.mark.parametrize(
+    ("income", "group", "months", "used", "gross", "support", "pay"), HAND_CHECKED
+)
+def test_voluntary_contribution_by_hand(
+    policy: Policy,
+    income: int,
+    group: SupportGroup,
+    months: int,
+    used: int,
+    gross: int,
+    support: int,
+    pay: int,
+) -> None:
     result = voluntary_contribution(current_voluntary(policy), income, group, months)
-    assert result == Contribution(income=used, group=group, months=months, gross=gross,
-                                  state_support=support, you_pay=pay)
+    assert result == Contribution(
+        income=used, group=group, months=months, gross=gross, state_support=support, you_pay=pay
+    )
     assert result.you_pay_per_month * months == pay
     assert result.gross_per_month * months == gross
 
@@ -79,9 +88,12 @@ def test_voluntary_contribution_by_hand(policy: Policy, income: int, group: Supp
 def test_the_period_in_force_is_the_newest(policy: Policy) -> None:
     assert current_voluntary(policy).effective_from == dt.date(2025, 7, 1)
     assert current_health(policy).effective_from == dt.date(2024, 7, 1)
-    shuffled = policy.model_copy(update={
-        "voluntary_social_insurance": list(reversed(policy.voluntary_social_insurance)),
-        "household_health_insurance": list(reversed(policy.household_health_insurance))})
+    shuffled = policy.model_copy(
+        update={
+            "voluntary_social_insurance": list(reversed(policy.voluntary_social_insurance)),
+            "household_health_insurance": list(reversed(policy.household_health_insurance)),
+        }
+    )
     assert current_voluntary(shuffled).effective_from == dt.date(2025, 7, 1)
     assert current_health(shuffled).effective_from == dt.date(2024, 7, 1)
 
@@ -92,14 +104,23 @@ def test_older_periods_give_their_own_support(policy: Policy) -> None:
     # poor 30% × 154,000 = 46,200.
     near_poor = voluntary_contribution(by_date[dt.date(2024, 7, 1)], 1_500_000, "near_poor", 6)
     assert (near_poor.gross, near_poor.state_support, near_poor.you_pay) == (
-        1_980_000, 495_000, 1_485_000)
+        1_980_000,
+        495_000,
+        1_485_000,
+    )
     poor = voluntary_contribution(by_date[dt.date(2019, 7, 1)], 500_000, "poor", 1)
     assert (poor.income, poor.gross, poor.state_support, poor.you_pay) == (
-        700_000, 154_000, 46_200, 107_800)
+        700_000,
+        154_000,
+        46_200,
+        107_800,
+    )
 
 
-@pytest.mark.parametrize(("mode", "months"), [
-    ("monthly", 1), ("every_3_months", 3), ("every_6_months", 6), ("every_12_months", 12)])
+@pytest.mark.parametrize(
+    ("mode", "months"),
+    [("monthly", 1), ("every_3_months", 3), ("every_6_months", 6), ("every_12_months", 12)],
+)
 def test_payment_modes_in_months(mode: str, months: int) -> None:
     assert months_of(mode) == months  # type: ignore[arg-type]
 
@@ -126,8 +147,9 @@ HOUSEHOLD: list[tuple[int, list[int], int]] = [
 
 
 @pytest.mark.parametrize(("members", "each", "total"), HOUSEHOLD)
-def test_household_health_by_hand(policy: Policy, members: int, each: list[int],
-                                  total: int) -> None:
+def test_household_health_by_hand(
+    policy: Policy, members: int, each: list[int], total: int
+) -> None:
     amounts = household_health(current_health(policy), members)
     assert amounts == each
     assert sum(amounts) == total
@@ -150,23 +172,42 @@ def test_common_cases_cover_every_group_income_and_mode(policy: Policy) -> None:
     assert by_key[("ethnic_minority", 5_000_000, 6)] == 6_006_000
     rows = household_cases(policy)
     assert [(r.members, r.newest, r.total) for r in rows] == [
-        (1, 1_263_600, 1_263_600), (2, 884_520, 2_148_120), (3, 758_160, 2_906_280),
-        (4, 631_800, 3_538_080), (5, 505_440, 4_043_520)]
+        (1, 1_263_600, 1_263_600),
+        (2, 884_520, 2_148_120),
+        (3, 758_160, 2_906_280),
+        (4, 631_800, 3_538_080),
+        (5, 505_440, 4_043_520),
+    ]
 
 
 def test_the_script_gets_only_parameters_from_the_policy(policy: Policy) -> None:
     context = calculator_context(policy, "vi")
     data = json.loads(context["json"])
     assert data == {
-        "floor": 1_500_000, "ceiling": 46_800_000, "step": 50_000, "rate": [22, 100],
-        "support": {"poor": 165_000, "near_poor": 132_000, "ethnic_minority": 99_000,
-                    "other": 66_000},
-        "months": {"monthly": 1, "every_3_months": 3, "every_6_months": 6,
-                   "every_12_months": 12},
-        "householdTotals": [1_263_600, 2_148_120, 2_906_280, 3_538_080, 4_043_520,
-                            4_548_960, 5_054_400, 5_559_840, 6_065_280, 6_570_720],
-        "format": {"group": ".", "primary": 3, "secondary": 3, "prefix": "",
-                   "suffix": "\u00a0đ"},
+        "floor": 1_500_000,
+        "ceiling": 46_800_000,
+        "step": 50_000,
+        "rate": [22, 100],
+        "support": {
+            "poor": 165_000,
+            "near_poor": 132_000,
+            "ethnic_minority": 99_000,
+            "other": 66_000,
+        },
+        "months": {"monthly": 1, "every_3_months": 3, "every_6_months": 6, "every_12_months": 12},
+        "householdTotals": [
+            1_263_600,
+            2_148_120,
+            2_906_280,
+            3_538_080,
+            4_043_520,
+            4_548_960,
+            5_054_400,
+            5_559_840,
+            6_065_280,
+            6_570_720,
+        ],
+        "format": {"group": ".", "primary": 3, "secondary": 3, "prefix": "", "suffix": "\u00a0đ"},
     }
     assert "<" not in context["json"]
 

@@ -40,5 +40,6 @@ def test_a_multi_line_text_is_said_on_one_line(ansinh: Runner) -> None:
 
 
 def test_a_sentence_opened_by_an_abbreviation_starts_with_a_capital(ansinh: Runner) -> None:
-    code, out, _ = ansinh("say", "BHXH tự nguyện là chính sách. BHYT cũng vậy.")
+    code, out, _err = ansinh("say", "BHXH tự nguyện là chính sách. BHYT cũng vậy.")
+    assert code == 0
     assert out == "bảo hiểm xã hội tự nguyện là chính sách. Bảo hiểm y tế cũng vậy.\n"

@@ -10,8 +10,13 @@ from tests.conftest import Runner
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("Cao Lãnh 2026", "cao-lanh-2026"), ("Lê Thị Như Trúc", "le-thi-nhu-truc"),
-     ("Đắk Lắk", "dak-lak"), ("  Vè chợ phiên! ", "ve-cho-phien"), ("Hòa/Hoà", "hoa-hoa")],
+    [
+        ("Cao Lãnh 2026", "cao-lanh-2026"),
+        ("Lê Thị Như Trúc", "le-thi-nhu-truc"),
+        ("Đắk Lắk", "dak-lak"),
+        ("  Vè chợ phiên! ", "ve-cho-phien"),
+        ("Hòa/Hoà", "hoa-hoa"),
+    ],
 )
 def test_names_become_file_safe_ids(name: str, slug: str) -> None:
     assert slugify(name) == slug

@@ -38,7 +38,10 @@ def test_an_edit_shows_in_the_preview_without_a_restart(mini: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "-C", str(mini), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/campaigns/thu-nghiem/"
     try:
         assert wait_for(url, "Đóng sau mùa lúa.", 30)

@@ -37,19 +37,26 @@ def test_text_is_normalized_to_nfc(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: 1\nb: 2\na: 3\n",
-         "f.yml:3:1: error: khóa «a» bị lặp (đã viết ở dòng 1); chỉ giữ một"),
-        ("value: 1.740\n",
-         "f.yml:1:8: error: «1.740» bị hiểu là số thập phân; hãy viết 1740, không có dấu chấm"),
-        ("a: 1\nb: c: d\n",
-         "f.yml:2:5: error: Lỗi cú pháp YAML: mapping values are not allowed here — "
-         "đặt đoạn chữ có dấu ': ' trong ngoặc kép, hoặc sửa thụt lề"),
-        ("a:\n\t- 1\n",
-         "f.yml:2:1: error: Lỗi cú pháp YAML: found character '\\t' that cannot start any token"
-         " — hãy thụt lề bằng dấu cách, không dùng phím Tab"),
-        ('a: "open\n',
-         "f.yml:2:1: error: Lỗi cú pháp YAML: found unexpected end of stream — "
-         "có dấu ngoặc kép mở mà chưa đóng"),
+        ("a: 1\nb: 2\na: 3\n", "f.yml:3:1: error: khóa «a» bị lặp (đã viết ở dòng 1); chỉ giữ một"),
+        (
+            "value: 1.740\n",
+            "f.yml:1:8: error: «1.740» bị hiểu là số thập phân; hãy viết 1740, không có dấu chấm",
+        ),
+        (
+            "a: 1\nb: c: d\n",
+            "f.yml:2:5: error: Lỗi cú pháp YAML: mapping values are not allowed here — "
+            "đặt đoạn chữ có dấu ': ' trong ngoặc kép, hoặc sửa thụt lề",
+        ),
+        (
+            "a:\n\t- 1\n",
+            "f.yml:2:1: error: Lỗi cú pháp YAML: found character '\\t' that cannot start any token"
+            " — hãy thụt lề bằng dấu cách, không dùng phím Tab",
+        ),
+        (
+            'a: "open\n',
+            "f.yml:2:1: error: Lỗi cú pháp YAML: found unexpected end of stream — "
+            "có dấu ngoặc kép mở mà chưa đóng",
+        ),
     ],
 )
 def test_reading_problems_are_located(tmp_path: Path, text: str, expected: str) -> None:
@@ -61,7 +68,8 @@ def test_messages_in_english(tmp_path: Path) -> None:
     set_language("en")
     _, problems = load(tmp_path, "a: 1\na: 2\n")
     assert [p.format() for p in problems] == [
-        "f.yml:2:1: error: duplicate key «a» (first written at line 1); keep only one"]
+        "f.yml:2:1: error: duplicate key «a» (first written at line 1); keep only one"
+    ]
 
 
 def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:

@@ -44,20 +44,58 @@ def render_wav(text: str, voice: str, speed: int) -> bytes:
     with tempfile.TemporaryDirectory(prefix="ansinh-audio-") as folder:
         source, target = Path(folder) / "script.txt", Path(folder) / "script.wav"
         source.write_text(text, encoding="utf-8")
-        _run([program, "-v", voice, "-s", str(speed), "-b", "1", "-f", str(source),
-              "-w", str(target)])
+        _run(
+            [
+                program,
+                "-v",
+                voice,
+                "-s",
+                str(speed),
+                "-b",
+                "1",
+                "-f",
+                str(source),
+                "-w",
+                str(target),
+            ]
+        )
         return target.read_bytes()
 
 
 def mp3_encoder() -> list[str] | None:
     """Return the command that turns script.wav into script.mp3, or None."""
     if shutil.which("lame"):
-        return ["lame", "--quiet", "-m", "m", "-b", "48", "--noreplaygain",
-                "script.wav", "script.mp3"]
+        return [
+            "lame",
+            "--quiet",
+            "-m",
+            "m",
+            "-b",
+            "48",
+            "--noreplaygain",
+            "script.wav",
+            "script.mp3",
+        ]
     if shutil.which("ffmpeg"):
-        return ["ffmpeg", "-nostdin", "-loglevel", "error", "-i", "script.wav",
-                "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
-                "-ac", "1", "-b:a", "48k", "script.mp3"]
+        return [
+            "ffmpeg",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-i",
+            "script.wav",
+            "-map_metadata",
+            "-1",
+            "-fflags",
+            "+bitexact",
+            "-flags:a",
+            "+bitexact",
+            "-ac",
+            "1",
+            "-b:a",
+            "48k",
+            "script.mp3",
+        ]
     return None
 
 
@@ -81,7 +119,10 @@ def wav_seconds(data: bytes) -> float:
         raise ValueError("not a WAV file")
     position, byte_rate, size = 12, 0, None
     while position + 8 <= len(data):
-        chunk, length = data[position:position + 4], struct.unpack_from("<I", data, position + 4)[0]
+        chunk, length = (
+            data[position : position + 4],
+            struct.unpack_from("<I", data, position + 4)[0],
+        )
         if chunk == b"fmt ":
             byte_rate = struct.unpack_from("<I", data, position + 16)[0]
         elif chunk == b"data":
@@ -90,4 +131,4 @@ def wav_seconds(data: bytes) -> float:
         position += 8 + length + (length & 1)
     if not byte_rate or size is None:
         raise ValueError("WAV file without format or data")
-    return size / byte_rate
+    return float(size / byte_rate)

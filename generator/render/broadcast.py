@@ -10,7 +10,7 @@ about 1, 3 and 5 minutes are filled by choosing parts, never by changing the rat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
@@ -33,10 +33,38 @@ _CLOSE_BRACKET = re.compile(r"\s*\)\s*(?=([.,;:!?…])?)")
 _DOUBLE_PUNCT = re.compile(r",\s*(?=[,.;:!?…])")
 _LINE_END = re.compile(r"[.!?…][”\"»]?$")
 _SENTENCE_START = re.compile(r"(^|[.!?][”\"»]?\s+|:\s+(?=[“\"«]))([“\"«]?)(\w)")
-PART_KINDS = ("opening", "headline", "summary", "message", "figure", "testimonial", "myth",
-              "join_short", "join", "health", "benefit", "verse", "hotline", "closing")
-PartKind = Literal["opening", "headline", "summary", "message", "figure", "testimonial", "myth",
-                   "join_short", "join", "health", "benefit", "verse", "hotline", "closing"]
+PART_KINDS = (
+    "opening",
+    "headline",
+    "summary",
+    "message",
+    "figure",
+    "testimonial",
+    "myth",
+    "join_short",
+    "join",
+    "health",
+    "benefit",
+    "verse",
+    "hotline",
+    "closing",
+)
+PartKind = Literal[
+    "opening",
+    "headline",
+    "summary",
+    "message",
+    "figure",
+    "testimonial",
+    "myth",
+    "join_short",
+    "join",
+    "health",
+    "benefit",
+    "verse",
+    "hotline",
+    "closing",
+]
 
 
 class _Data(BaseModel):
@@ -216,14 +244,23 @@ def _capital(match: re.Match[str]) -> str:
 def pause_seconds(spoken: str, settings: Settings, rate: int) -> float:
     """Return the silences a reader leaves at the punctuation of ``spoken``."""
     pauses = settings.pauses
-    total = (len(_SENTENCE.findall(spoken)) * pauses.sentence
-             + len(_CLAUSE.findall(spoken)) * pauses.clause
-             + len(_COMMA.findall(spoken)) * pauses.comma)
+    total = (
+        len(_SENTENCE.findall(spoken)) * pauses.sentence
+        + len(_CLAUSE.findall(spoken)) * pauses.clause
+        + len(_COMMA.findall(spoken)) * pauses.comma
+    )
     return total * settings.rate / rate
 
 
-def make_part(kind: str, written: str, region: Region, rate: int, settings: Settings,
-              abbreviations: Mapping[str, str] | None, source: str = "") -> Part:
+def make_part(
+    kind: str,
+    written: str,
+    region: Region,
+    rate: int,
+    settings: Settings,
+    abbreviations: Mapping[str, str] | None,
+    source: str = "",
+) -> Part:
     """Turn written text into a timed part with its spoken form."""
     result = normalize(written, region, abbreviations)
     spoken = speak_lines(result.text)
@@ -232,8 +269,9 @@ def make_part(kind: str, written: str, region: Region, rate: int, settings: Sett
     return Part(kind, written, spoken, syllables, round(seconds, 2), result.warnings, source)
 
 
-def fit_parts(candidates: Mapping[str, Sequence[Part]], plan: LengthPlan,
-              settings: Settings) -> tuple[Part, ...]:
+def fit_parts(
+    candidates: Mapping[str, Sequence[Part]], plan: LengthPlan, settings: Settings
+) -> tuple[Part, ...]:
     """Choose the parts of one script: the plan's own, then extras while they fit."""
     used = {kind: 0 for kind in candidates}
     chosen: list[Part] = []
@@ -248,14 +286,14 @@ def fit_parts(candidates: Mapping[str, Sequence[Part]], plan: LengthPlan,
             chosen.append(part)
             used[kind] += 1
     limit = plan.seconds * (1 + settings.overrun)
-    for kind, most in plan.extras:
+    for extra, most in plan.extras:
         for _count in range(most):
-            part = take(kind)
+            part = take(extra)
             if part is None or total_seconds(chosen + [part], settings) > limit:
                 break
             chosen.append(part)
-            used[kind] += 1
-    rank = {kind: index for index, kind in enumerate(settings.order)}
+            used[extra] += 1
+    rank: dict[str, int] = {kind: index for index, kind in enumerate(settings.order)}
     return tuple(sorted(chosen, key=lambda p: rank.get(p.kind, len(rank))))
 
 
@@ -265,19 +303,29 @@ def total_seconds(parts: Sequence[Part], settings: Settings) -> float:
     return round(sum(p.seconds for p in parts) + gaps, 2)
 
 
-def build_scripts(project: Project, theme: Theme, campaign: Campaign, settings: Settings,
-                  formulas: Mapping[str, Formulas],
-                  abbreviations: Mapping[str, str] | None) -> list[Script]:
+def build_scripts(
+    project: Project,
+    theme: Theme,
+    campaign: Campaign,
+    settings: Settings,
+    formulas: Mapping[str, Formulas],
+    abbreviations: Mapping[str, str] | None,
+) -> list[Script]:
     """Return the campaign's scripts, one per length of the theme."""
     region = cast(Region, region_of(campaign) or "north")
     rate = campaign.loudspeaker.rate or settings.rate
     formula = formulas[region]
-    written = written_candidates(project, theme, campaign, region,
-                                 (formula.opening, formula.closing))
-    make: Callable[[str, str, str], Part] = lambda kind, text, source: make_part(
-        kind, text, region, rate, settings, abbreviations, source)
-    candidates = {kind: [make(kind, text, source) for text, source in items]
-                  for kind, items in written.items()}
+    written = written_candidates(
+        project, theme, campaign, region, (formula.opening, formula.closing)
+    )
+
+    def make(kind: str, text: str, source: str) -> Part:
+        return make_part(kind, text, region, rate, settings, abbreviations, source)
+
+    candidates = {
+        kind: [make(kind, text, source) for text, source in items]
+        for kind, items in written.items()
+    }
     scripts = []
     for plan in settings.lengths:
         parts = fit_parts(candidates, plan, settings)

@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -48,7 +48,7 @@ RGB = tuple[int, int, int]
 Box = tuple[int, int, int, int]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
     """Open a font file at a pixel size, with complex shaping when available."""
     return ImageFont.truetype(path, size, layout_engine=LAYOUT_ENGINE)
@@ -109,8 +109,8 @@ def _ink(face: Face, text: str) -> Box:
     left, top, right, bottom = 0, 0, 0, 0
     x = 0.0
     for index, (run, font) in enumerate(face.runs(text)):
-        l, t, r, b = font.getbbox(run, anchor="ls")
-        left = min(left, math.floor(x + l)) if index else math.floor(l)
+        ink_left, t, r, b = font.getbbox(run, anchor="ls")
+        left = min(left, math.floor(x + ink_left)) if index else math.floor(ink_left)
         top, bottom = min(top, int(t)), max(bottom, int(b))
         right = max(right, math.ceil(x + r))
         x += font.getlength(run)
@@ -221,10 +221,7 @@ def ellipsize(face: Face, line: str, width: float) -> str:
     """Return ``line`` shortened until it fits ``width`` with a final "…"."""
     text = line.rstrip()
     while text and face.length(text.rstrip(" ,.;:–—-") + ELLIPSIS) > width:
-        if " " in text:
-            text = text.rsplit(" ", 1)[0]
-        else:
-            text = "".join(clusters(text)[:-1])
+        text = text.rsplit(" ", 1)[0] if " " in text else "".join(clusters(text)[:-1])
     return text.rstrip(" ,.;:–—-") + ELLIPSIS
 
 
@@ -275,8 +272,9 @@ def fit_text(faces: FaceMaker, text: str, fit: Fit, width: int, height: int) -> 
             continue
         if set_block(face, lines, fit.line_height).height <= height:
             even = balance(face, text, width, len(lines))
-            return set_block(face, even if _inked_within(face, even, width) else lines,
-                             fit.line_height)
+            return set_block(
+                face, even if _inked_within(face, even, width) else lines, fit.line_height
+            )
     face = faces(fit.min_size)
     lines = wrap(face, text, width)
     keep = min(fit.max_lines, len(lines))
@@ -415,8 +413,9 @@ class TextStyle(LayoutData):
     uppercase: bool = False
 
     def fit(self) -> Fit:
-        return Fit(self.size, min(self.min_size or self.size, self.size), self.max_lines,
-                   self.line_height)
+        return Fit(
+            self.size, min(self.min_size or self.size, self.size), self.max_lines, self.line_height
+        )
 
 
 class StackText(TextStyle):
@@ -524,8 +523,14 @@ def plan_card(name: str, layout: CardLayout, slots: dict[str, str], palette: Pal
         if (layer.when and not slots.get(layer.when)) or (layer.unless and slots.get(layer.unless)):
             continue
         if isinstance(layer, Shape):
-            items.append(Fill(layer.box, palette.colours[layer.fill], layer.radius,
-                              "ellipse" if layer.type == "ellipse" else "rect"))
+            items.append(
+                Fill(
+                    layer.box,
+                    palette.colours[layer.fill],
+                    layer.radius,
+                    "ellipse" if layer.type == "ellipse" else "rect",
+                )
+            )
         elif isinstance(layer, TextLayer):
             text = _slot_text(layer, slots)
             width, height = layer.box[2], layer.box[3]
@@ -555,8 +560,17 @@ def _lines(block: TextBlock, style: TextStyle, box: Box, top: int, palette: Pale
         x = box[0] + {"left": 0, "center": room / 2, "right": room}[style.align]
         left, _top, right, _bottom = block.face.ink(text)
         x = min(max(x, box[0] - left), box[0] + box[2] - right)  # keep overhanging ink inside
-        lines.append(Line(text, round(x), top + block.top + index * block.pitch, block.face,
-                          palette.colours[style.colour], box, style.slot))
+        lines.append(
+            Line(
+                text,
+                round(x),
+                top + block.top + index * block.pitch,
+                block.face,
+                palette.colours[style.colour],
+                box,
+                style.slot,
+            )
+        )
     return lines
 
 
@@ -587,15 +601,25 @@ def _stack_blocks(layer: StackLayer, slots: dict[str, str], palette: Palette) ->
     return kept
 
 
-def _fit_item(item: StackText | StackBar, slots: dict[str, str], palette: Palette, width: int,
-              height: int, scale: float) -> TextBlock | None:
+def _fit_item(
+    item: StackText | StackBar,
+    slots: dict[str, str],
+    palette: Palette,
+    width: int,
+    height: int,
+    scale: float,
+) -> TextBlock | None:
     if isinstance(item, StackBar):
         return None
     fit = item.fit()
     size = max(fit.min_size, round(fit.size * scale))
-    return fit_text(palette.faces[item.font], _slot_text(item, slots),
-                    Fit(size, min(fit.min_size, size), fit.max_lines, fit.line_height),
-                    width, height)
+    return fit_text(
+        palette.faces[item.font],
+        _slot_text(item, slots),
+        Fit(size, min(fit.min_size, size), fit.max_lines, fit.line_height),
+        width,
+        height,
+    )
 
 
 def _item_height(item: StackText | StackBar, block: TextBlock | None) -> int:
@@ -634,8 +658,16 @@ def _plan_qr(layer: QrLayer, url: str, palette: Palette) -> QrCode:
     full = (len(matrix) + 2 * layer.border) * scale
     x = layer.box[0] + (layer.box[2] - full) // 2
     y = layer.box[1] + (layer.box[3] - full) // 2
-    return QrCode(url, x, y, scale, layer.border, matrix, palette.colours[layer.dark],
-                  palette.colours[layer.light])
+    return QrCode(
+        url,
+        x,
+        y,
+        scale,
+        layer.border,
+        matrix,
+        palette.colours[layer.dark],
+        palette.colours[layer.light],
+    )
 
 
 def draw_card(plan: CardPlan, *, text: bool = True) -> Image.Image:
@@ -661,8 +693,11 @@ def _draw_fill(image: Image.Image, fill: Fill) -> None:
     if fill.shape == "rect" and not fill.radius:
         ImageDraw.Draw(image).rectangle((x, y, x + width - 1, y + height - 1), fill=fill.colour)
         return
-    mask = _ellipse_mask(width, height) if fill.shape == "ellipse" else _rounded_mask(
-        width, height, min(fill.radius, width // 2, height // 2))
+    mask = (
+        _ellipse_mask(width, height)
+        if fill.shape == "ellipse"
+        else _rounded_mask(width, height, min(fill.radius, width // 2, height // 2))
+    )
     image.paste(Image.new("RGB", (width, height), fill.colour), (x, y), mask)
 
 
@@ -701,8 +736,11 @@ def encode_png(image: Image.Image, max_bytes: int | None = None) -> bytes:
     if max_bytes is not None and len(data) > max_bytes:
         data = _png(image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE))
     if max_bytes is not None and len(data) > max_bytes:
-        raise RenderError(_("the card takes {size} bytes, over its limit of {limit}").format(
-            size=len(data), limit=max_bytes))
+        raise RenderError(
+            _("the card takes {size} bytes, over its limit of {limit}").format(
+                size=len(data), limit=max_bytes
+            )
+        )
     return data
 
 

@@ -19,7 +19,9 @@ def progress_svg(label: str, value: int, target: int, summary: str, chart_id: st
         f'aria-labelledby="{title_id} {desc_id}" preserveAspectRatio="none" focusable="false">'
         f'<title id="{title_id}">{escape(label)}</title>'
         f'<desc id="{desc_id}">{escape(summary)}</desc>'
-        f'<rect x="0" y="2" width="{WIDTH}" height="{BAR_HEIGHT}" rx="6" class="ansinh-chart__track"/>'
-        f'<rect x="0" y="2" width="{filled}" height="{BAR_HEIGHT}" rx="6" class="ansinh-chart__bar"/>'
+        f'<rect x="0" y="2" width="{WIDTH}" height="{BAR_HEIGHT}" rx="6" '
+        'class="ansinh-chart__track"/>'
+        f'<rect x="0" y="2" width="{filled}" height="{BAR_HEIGHT}" rx="6" '
+        'class="ansinh-chart__bar"/>'
         "</svg>"
     )

@@ -47,17 +47,38 @@ from generator.theme import Theme
 LANGUAGE = "vi"
 FOLDER = "loudspeaker"
 TOLERANCE = 0.2
-_BREAKS = ((re.compile(r"\n\n+"), 0.5), (re.compile(r"[.!?…][”\"»]?\s+"), 0.0),
-           (re.compile(r"[,;:]\s+"), 0.0), (re.compile(r"\s+"), 0.0))
+_BREAKS = (
+    (re.compile(r"\n\n+"), 0.5),
+    (re.compile(r"[.!?…][”\"»]?\s+"), 0.0),
+    (re.compile(r"[,;:]\s+"), 0.0),
+    (re.compile(r"\s+"), 0.0),
+)
 _WORDS = re.compile(r"\w+")
-DAY_NAMES = {"mon": N_("Monday"), "tue": N_("Tuesday"), "wed": N_("Wednesday"), "thu": N_("Thursday"),
-             "fri": N_("Friday"), "sat": N_("Saturday"), "sun": N_("Sunday")}
+DAY_NAMES = {
+    "mon": N_("Monday"),
+    "tue": N_("Tuesday"),
+    "wed": N_("Wednesday"),
+    "thu": N_("Thursday"),
+    "fri": N_("Friday"),
+    "sat": N_("Saturday"),
+    "sun": N_("Sunday"),
+}
 VOICE_NAMES = {"north": N_("Northern"), "central": N_("Central"), "south": N_("Southern")}
 PART_NAMES = {
-    "opening": N_("Opening"), "headline": N_("Headline"), "summary": N_("Summary"), "message": N_("Message"),
-    "figure": N_("Figure"), "testimonial": N_("Testimonial"), "myth": N_("Myth and fact"),
-    "join_short": N_("How to join"), "join": N_("How to join"), "health": N_("Household health insurance"),
-    "benefit": N_("Benefit"), "verse": N_("Verse"), "hotline": N_("Hotline"), "closing": N_("Closing"),
+    "opening": N_("Opening"),
+    "headline": N_("Headline"),
+    "summary": N_("Summary"),
+    "message": N_("Message"),
+    "figure": N_("Figure"),
+    "testimonial": N_("Testimonial"),
+    "myth": N_("Myth and fact"),
+    "join_short": N_("How to join"),
+    "join": N_("How to join"),
+    "health": N_("Household health insurance"),
+    "benefit": N_("Benefit"),
+    "verse": N_("Verse"),
+    "hotline": N_("Hotline"),
+    "closing": N_("Closing"),
 }
 
 
@@ -76,9 +97,13 @@ def load_kit(theme: Theme, locale: str = LANGUAGE) -> Kit:
     """Read the theme's loudspeaker data and speech table."""
     table = theme.find("speech/abbreviations.yml")
     custom = table is not None and table.resolve() != DEFAULT_ABBREVIATIONS.resolve()
-    return Kit(theme, load_settings(theme), load_formulas(theme),
-               load_abbreviations(table) if custom and table else None,
-               translator(locale, theme.locale_dirs))
+    return Kit(
+        theme,
+        load_settings(theme),
+        load_formulas(theme),
+        load_abbreviations(table) if custom and table else None,
+        translator(locale, theme.locale_dirs),
+    )
 
 
 def split_chunks(text: str, limit: int) -> list[str]:
@@ -91,16 +116,19 @@ def split_chunks(text: str, limit: int) -> list[str]:
     """
     chunks, start = [], 0
     while len(text) - start > limit:
-        window = text[start:start + limit + 1]
+        window = text[start : start + limit + 1]
         cut = 0
         for pattern, shortest in _BREAKS:
-            ends = [m.end() for m in pattern.finditer(window)
-                    if m.start() < limit and m.end() >= shortest * limit]
+            ends = [
+                m.end()
+                for m in pattern.finditer(window)
+                if m.start() < limit and m.end() >= shortest * limit
+            ]
             if ends:
                 cut = ends[-1]
                 break
         cut = cut or limit
-        chunks.append(text[start:start + cut])
+        chunks.append(text[start : start + cut])
         start += cut
     chunks.append(text[start:])
     return [chunk for chunk in chunks if chunk]
@@ -120,8 +148,9 @@ def _either(items: Sequence[str], translate: Callable[[str], str]) -> str:
     return translate("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def schedule_words(campaign: Campaign, translate: Callable[[str], str],
-                   locale: str = LANGUAGE) -> dict[str, str]:
+def schedule_words(
+    campaign: Campaign, translate: Callable[[str], str], locale: str = LANGUAGE
+) -> dict[str, str]:
     """Describe a campaign's broadcasts in words: days, times, repeats, period."""
     plan = campaign.loudspeaker
     return {
@@ -138,11 +167,14 @@ def render_txt(script: Script, kit: Kit) -> bytes:
     chunks = [c.strip() for c in split_chunks(script.spoken_text, kit.settings.tts_max_chars)]
     env = kit.theme.environment("loudspeaker")
     text = env.get_template("script.txt.j2").render(
-        _=kit.translate, chunks=chunks, rate=script.rate,
+        _=kit.translate,
+        chunks=chunks,
+        rate=script.rate,
         title=LocaleText(LANGUAGE, LANGUAGE).plain(script.campaign.title),
         length=kit.translate("{minutes} min").format(minutes=f"{script.length.minutes:g}"),
         duration=duration_words(script.seconds, kit.translate),
-        voice=kit.translate(VOICE_NAMES[script.region]))
+        voice=kit.translate(VOICE_NAMES[script.region]),
+    )
     return text.encode("utf-8")
 
 
@@ -181,22 +213,38 @@ def sheet_view(script: Script, kit: Kit, files: Sequence[str]) -> Sheet:
         (t("Place"), place),
         (t("Voice"), t(VOICE_NAMES[script.region])),
         (t("Reading rate"), t("{rate} syllables a minute").format(rate=script.rate)),
-        (t("Length"), t("{duration} ({parts} parts)").format(
-            duration=duration_words(script.seconds, t), parts=len(script.parts))),
+        (
+            t("Length"),
+            t("{duration} ({parts} parts)").format(
+                duration=duration_words(script.seconds, t), parts=len(script.parts)
+            ),
+        ),
         (t("Broadcast days"), words["days"]),
         (t("Times"), t("{times}, read {repeats} times each").format(**words)),
         (t("Campaign period"), f"{words['start']} – {words['end']}"),
         (t("Files"), ", ".join(files)),
     ]
-    parts = [SheetPart(f"{number}. {t(PART_NAMES[part.kind])}",
-                       duration_words(part.seconds, t), part.written,
-                       None if _same(part.written, part.spoken) else part.spoken)
-             for number, part in enumerate(script.parts, start=1)]
+    parts = [
+        SheetPart(
+            f"{number}. {t(PART_NAMES[part.kind])}",
+            duration_words(part.seconds, t),
+            part.written,
+            None if _same(part.written, part.spoken) else part.spoken,
+        )
+        for number, part in enumerate(script.parts, start=1)
+    ]
     sources = list(dict.fromkeys(part.source for part in script.parts if part.source))
-    return Sheet(LocaleText(LANGUAGE, LANGUAGE).plain(campaign.title),
-                 t("Loudspeaker script, {minutes}-minute version").format(
-                     minutes=f"{script.length.minutes:g}"),
-                 meta, parts, sources, t("Read as:"), t("Sources"))
+    return Sheet(
+        LocaleText(LANGUAGE, LANGUAGE).plain(campaign.title),
+        t("Loudspeaker script, {minutes}-minute version").format(
+            minutes=f"{script.length.minutes:g}"
+        ),
+        meta,
+        parts,
+        sources,
+        t("Read as:"),
+        t("Sources"),
+    )
 
 
 def render_sheet_html(sheet: Sheet, kit: Kit) -> bytes:
@@ -217,8 +265,9 @@ def _layout(kit: Kit) -> tuple[PageLayout, dict[str, Path]]:
             raise ThemeError(_("the theme has no {file}").format(file=relative))
         fonts[name] = path
     top, right, bottom, left = margins
-    return PageLayout(sheet.page["width"], sheet.page["height"], (top, right, bottom, left),
-                      styles), fonts
+    return PageLayout(
+        sheet.page["width"], sheet.page["height"], (top, right, bottom, left), styles
+    ), fonts
 
 
 def render_sheet_pdf(sheet: Sheet, kit: Kit) -> bytes:
@@ -234,8 +283,13 @@ def render_sheet_pdf(sheet: Sheet, kit: Kit) -> bytes:
     if sheet.sources:
         blocks.append(Block("heading", sheet.sources_label, keep_with_next=True))
         blocks += [Block("note", f"– {source}") for source in sheet.sources]
-    return render_pdf(blocks, layout, fonts, f"{sheet.title} · {sheet.subtitle}",
-                      footer=f"{sheet.title} · {sheet.subtitle}")
+    return render_pdf(
+        blocks,
+        layout,
+        fonts,
+        f"{sheet.title} · {sheet.subtitle}",
+        footer=f"{sheet.title} · {sheet.subtitle}",
+    )
 
 
 def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
@@ -250,27 +304,37 @@ def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
     ]
     if audio:
         factor = kit.settings.espeak_syllables_per_word[script.region]
-        wav = render_wav(script.spoken_text, kit.formulas[script.region].voice,
-                         espeak_speed(script.rate, factor))
+        wav = render_wav(
+            script.spoken_text, kit.formulas[script.region].voice, espeak_speed(script.rate, factor)
+        )
         made.append(("wav", wav, "audio"))
         mp3 = render_mp3(wav)
         if mp3 is not None:
             made.append(("mp3", mp3, "audio"))
-    return [Output(f"{folder}/{name}.{fmt}", data, kind, fmt, script.campaign.id, LANGUAGE)
-            for fmt, data, kind in made]
+    return [
+        Output(f"{folder}/{name}.{fmt}", data, kind, fmt, script.campaign.id, LANGUAGE)
+        for fmt, data, kind in made
+    ]
 
 
 def _script_notices(script: Script) -> list[str]:
     path = f"{FOLDER}/{script.campaign.id}/{script.length.id}.txt"
-    notices = [_("{path}: «{fragment}»: {message}").format(
-        path=path, fragment=w.fragment, message=w.message)
-        for part in script.parts for w in part.warnings]
+    notices = [
+        _("{path}: «{fragment}»: {message}").format(
+            path=path, fragment=w.fragment, message=w.message
+        )
+        for part in script.parts
+        for w in part.warnings
+    ]
     target = script.length.seconds
     if abs(script.seconds - target) > TOLERANCE * target:
-        notices.append(_("{path}: the script lasts {seconds} s instead of about {target} s; "
-                         "add messages, figures or verses to the campaign, or change the "
-                         "lengths in loudspeaker/defaults.yml").format(
-            path=path, seconds=round(script.seconds), target=round(target)))
+        notices.append(
+            _(
+                "{path}: the script lasts {seconds} s instead of about {target} s; "
+                "add messages, figures or verses to the campaign, or change the "
+                "lengths in loudspeaker/defaults.yml"
+            ).format(path=path, seconds=round(script.seconds), target=round(target))
+        )
     return notices
 
 
@@ -278,32 +342,61 @@ def loudspeaker_campaigns(project: Project) -> list[Campaign]:
     return [c for c in project.campaigns if "loudspeaker" in c.outputs]
 
 
-def render_loudspeaker_with_notices(project: Project,
-                                    theme: Theme) -> tuple[list[Output], list[str]]:
+def render_loudspeaker_with_notices(
+    project: Project, theme: Theme
+) -> tuple[list[Output], list[str]]:
     """Return every loudspeaker output and the notices for staff (one line each)."""
-    campaigns = loudspeaker_campaigns(project)
-    if not campaigns:
-        return [], []
-    kit, audio = load_kit(theme), audio_available()
-    outputs: list[Output] = []
-    notices: list[str] = []
-    if not audio:
-        notices.append(_("espeak-ng is not installed: the loudspeaker scripts have no audio "
-                         "preview (.wav)."))
+    outputs, notices = [], loudspeaker_notices(project)
+    for campaign in loudspeaker_campaigns(project):
+        made, said = render_loudspeaker_campaign(project, theme, campaign)
+        outputs += made
+        notices += said
+    return outputs, list(dict.fromkeys(notices))
+
+
+def loudspeaker_notices(project: Project) -> list[str]:
+    """Return what staff should know about every campaign's scripts at once."""
+    if not loudspeaker_campaigns(project):
+        return []
+    notices = []
+    if not audio_available():
+        notices.append(
+            _("espeak-ng is not installed: the loudspeaker scripts have no audio preview (.wav).")
+        )
     others = [code for code in project.site.locales if code != LANGUAGE]
     if others:
-        notices.append(_("Loudspeaker scripts are made in Vietnamese only, not in: "
-                         "{locales}.").format(locales=", ".join(others)))
-    for campaign in campaigns:
-        scripts = build_scripts(project, theme, campaign, kit.settings, kit.formulas,
-                                kit.abbreviations)
-        for script in scripts:
-            outputs += _script_outputs(script, kit, audio)
-            notices += _script_notices(script)
-        outputs.append(Output(f"{FOLDER}/{campaign.id}/schedule.ics",
-                              render_calendar(project, campaign, scripts, kit.translate),
-                              "loudspeaker", "ics", campaign.id, LANGUAGE))
-    return outputs, list(dict.fromkeys(notices))
+        notices.append(
+            _("Loudspeaker scripts are made in Vietnamese only, not in: {locales}.").format(
+                locales=", ".join(others)
+            )
+        )
+    return notices
+
+
+def render_loudspeaker_campaign(
+    project: Project, theme: Theme, campaign: Campaign
+) -> tuple[list[Output], list[str]]:
+    """Return one campaign's scripts, sheets, calendar and audio, and its notices."""
+    if "loudspeaker" not in campaign.outputs:
+        return [], []
+    kit, audio = load_kit(theme), audio_available()
+    scripts = build_scripts(project, theme, campaign, kit.settings, kit.formulas, kit.abbreviations)
+    outputs: list[Output] = []
+    notices: list[str] = []
+    for script in scripts:
+        outputs += _script_outputs(script, kit, audio)
+        notices += _script_notices(script)
+    outputs.append(
+        Output(
+            f"{FOLDER}/{campaign.id}/schedule.ics",
+            render_calendar(project, campaign, scripts, kit.translate),
+            "loudspeaker",
+            "ics",
+            campaign.id,
+            LANGUAGE,
+        )
+    )
+    return outputs, notices
 
 
 def render_loudspeaker(project: Project, theme: Theme) -> list[Output]:
@@ -322,22 +415,39 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
     text = LocaleText(locale, project.site.default_locale)
     entries = []
     for campaign in loudspeaker_campaigns(project):
-        scripts = build_scripts(project, theme, campaign, kit.settings, kit.formulas,
-                                kit.abbreviations)
+        scripts = build_scripts(
+            project, theme, campaign, kit.settings, kit.formulas, kit.abbreviations
+        )
         region = scripts[0].region
-        entries.append({
-            "title": text.plain(campaign.title), "base": f"{base}{campaign.id}/",
-            "voice": t(VOICE_NAMES[region]), "rate": scripts[0].rate,
-            **schedule_words(campaign, t, locale),
-            "scripts": [{"id": s.length.id, "duration": duration_words(s.seconds, t),
-                         "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
-                         "formats": ["txt", "html", "pdf", *(
-                             sounds if s.length.id in kit.settings.audio_lengths else [])]}
-                        for s in scripts],
-        })
+        entries.append(
+            {
+                "title": text.plain(campaign.title),
+                "base": f"{base}{campaign.id}/",
+                "voice": t(VOICE_NAMES[region]),
+                "rate": scripts[0].rate,
+                **schedule_words(campaign, t, locale),
+                "scripts": [
+                    {
+                        "id": s.length.id,
+                        "duration": duration_words(s.seconds, t),
+                        "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
+                        "formats": [
+                            "txt",
+                            "html",
+                            "pdf",
+                            *(sounds if s.length.id in kit.settings.audio_lengths else []),
+                        ],
+                    }
+                    for s in scripts
+                ],
+            }
+        )
     env = theme.environment("loudspeaker")
     return env.get_template("page.md.j2").render(
-        _=t, campaigns=entries, audio=audio,
+        _=t,
+        campaigns=entries,
+        audio=audio,
         limit=format_number(kit.settings.tts_max_chars, locale),
         other_locales=locale != LANGUAGE,
-        yq=lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+        yq=lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False),
+    )

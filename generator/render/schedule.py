@@ -18,21 +18,26 @@ from generator.render.views import LocaleText
 
 TZID = "Asia/Ho_Chi_Minh"
 UTC_OFFSET = dt.timedelta(hours=7)
-BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA",
-         "sun": "SU"}
+BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 WEEKDAYS = list(BYDAY)
 LINE_OCTETS = 75
 TIMEZONE = [
-    "BEGIN:VTIMEZONE", f"TZID:{TZID}",
-    "BEGIN:STANDARD", "DTSTART:19750613T000000", "TZOFFSETFROM:+0700", "TZOFFSETTO:+0700",
-    "TZNAME:ICT", "END:STANDARD",
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    "BEGIN:STANDARD",
+    "DTSTART:19750613T000000",
+    "TZOFFSETFROM:+0700",
+    "TZOFFSETTO:+0700",
+    "TZNAME:ICT",
+    "END:STANDARD",
     "END:VTIMEZONE",
 ]
 
 
 def fold(line: str) -> str:
     """Fold a content line into lines of at most 75 octets, never inside a character."""
-    pieces, current, size = [], "", 0
+    pieces: list[str] = []
+    current, size = "", 0
     for char in line:
         width = len(char.encode("utf-8"))
         limit = LINE_OCTETS if not pieces else LINE_OCTETS - 1
@@ -47,8 +52,7 @@ def fold(line: str) -> str:
 
 def escape(text: str) -> str:
     """Escape a TEXT value: backslash, semicolon, comma and line breaks."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def first_broadcast(start: dt.date, end: dt.date, days: Sequence[str]) -> dt.date | None:
@@ -74,8 +78,9 @@ def _reference_script(scripts: Sequence[Script]) -> Script:
     return min(scripts, key=lambda s: abs(s.length.minutes - 3))
 
 
-def _event(campaign: Campaign, time: str, first: dt.date, script: Script,
-           texts: dict[str, str], host: str) -> list[str]:
+def _event(
+    campaign: Campaign, time: str, first: dt.date, script: Script, texts: dict[str, str], host: str
+) -> list[str]:
     hour, minute = (int(part) for part in time.split(":"))
     start = dt.datetime.combine(first, dt.time(hour, minute))
     until = dt.datetime.combine(campaign.period.end, dt.time(23, 59, 59)) - UTC_OFFSET
@@ -96,8 +101,9 @@ def _event(campaign: Campaign, time: str, first: dt.date, script: Script,
     ]
 
 
-def render_calendar(project: Project, campaign: Campaign, scripts: Sequence[Script],
-                    translate: Callable[[str], str]) -> bytes:
+def render_calendar(
+    project: Project, campaign: Campaign, scripts: Sequence[Script], translate: Callable[[str], str]
+) -> bytes:
     """Return the campaign's broadcast calendar as iCalendar bytes (CRLF, folded)."""
     title = LocaleText("vi", "vi").plain(campaign.title)
     script = _reference_script(scripts)
@@ -108,15 +114,26 @@ def render_calendar(project: Project, campaign: Campaign, scripts: Sequence[Scri
         "summary": translate("Loudspeaker: {title}").format(title=title),
         "description": translate(
             "Read {file} ({repeats} times in a row) or paste it into the text-to-speech box. "
-            "Operator sheet: {sheet}. Other lengths: {others}.").format(
-            file=f"{name}.txt", repeats=campaign.loudspeaker.repeats, sheet=f"{name}.pdf",
-            others=", ".join(others) or "-"),
+            "Operator sheet: {sheet}. Other lengths: {others}."
+        ).format(
+            file=f"{name}.txt",
+            repeats=campaign.loudspeaker.repeats,
+            sheet=f"{name}.pdf",
+            others=", ".join(others) or "-",
+        ),
         "url": f"{base}/loudspeaker/{campaign.id}/{name}.txt",
     }
     host = urlsplit(project.site.base_url).hostname or "ansinh.invalid"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//An Sinh//Loudspeaker schedule//VI",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(texts['summary'])}",
-             f"X-WR-TIMEZONE:{TZID}", *TIMEZONE]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//An Sinh//Loudspeaker schedule//VI",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(texts['summary'])}",
+        f"X-WR-TIMEZONE:{TZID}",
+        *TIMEZONE,
+    ]
     first = first_broadcast(campaign.period.start, campaign.period.end, campaign.loudspeaker.days)
     if first is not None:
         for time in sorted(campaign.loudspeaker.times):

@@ -61,8 +61,14 @@ def figure_words(figure: Figure, text: LocaleText) -> FigureWords:
         core = "số " + core[0].lower() + core[1:]
     qualifier = _QUALIFIER.search(notes)
     view = view_figure(figure)
-    return FigureWords(figure, core, qualifier.group(1).lower() + " " if qualifier else "",
-                       goal or "kế hoạch", view.percent_of_target, view.change)
+    return FigureWords(
+        figure,
+        core,
+        qualifier.group(1).lower() + " " if qualifier else "",
+        goal or "kế hoạch",
+        view.percent_of_target,
+        view.change,
+    )
 
 
 def _figure_order(words: FigureWords) -> tuple[int, int]:
@@ -74,8 +80,10 @@ def support_amounts(project: Project) -> dict[str, tuple[Decimal, int]]:
     """Return each support group's percentage and its monthly amount in đồng."""
     policy = newest_policy(project)
     base = Decimal(policy.state_support.base) * policy.contribution_rate_percent / 100
-    return {group: (percent, _dong(base * percent / 100))
-            for group, percent in policy.state_support.groups.items()}
+    return {
+        group: (percent, _dong(base * percent / 100))
+        for group, percent in policy.state_support.groups.items()
+    }
 
 
 def newest_policy(project: Project) -> VoluntaryInsurance:
@@ -103,8 +111,12 @@ def part_context(project: Project, campaign: Campaign, region: str) -> dict[str,
     health = max(project.policy.household_health_insurance, key=lambda p: p.effective_from)
     first = Decimal(health.base_salary) * health.rate_percent / 100
     return {
-        "site": project.site, "campaign": campaign, "region": region, "plain": text.plain,
-        "policy": policy, "health": health,
+        "site": project.site,
+        "campaign": campaign,
+        "region": region,
+        "plain": text.plain,
+        "policy": policy,
+        "health": health,
         "minimum": _dong(Decimal(policy.income_floor) * policy.contribution_rate_percent / 100),
         "support": support_amounts(project),
         "amounts": [_dong(first * share / 100) for share in health.member_percent],
@@ -112,15 +124,17 @@ def part_context(project: Project, campaign: Campaign, region: str) -> dict[str,
         "num": lambda value: format_number(value, LANGUAGE),
         "pct": lambda value: format_percent(Decimal(value), LANGUAGE),
         "day": lambda value: format_day(value, LANGUAGE),
-        "either": _either, "pick": _pick,
+        "either": _either,
+        "pick": _pick,
     }
 
 
 def loudspeaker_testimonials(project: Project, campaign: Campaign) -> list[Testimonial]:
     """The campaign's testimonials whose consent covers loudspeaker broadcasts."""
     found = (project.testimonials.get(name) for name in campaign.testimonials)
-    return [t for t in found if t is not None and t.consent.given
-            and "loudspeaker" in t.consent.scope]
+    return [
+        t for t in found if t is not None and t.consent.given and "loudspeaker" in t.consent.scope
+    ]
 
 
 def _source(source: Source) -> str:
@@ -133,8 +147,9 @@ def _legal(basis: Sequence[str]) -> str:
     return "; ".join(basis)
 
 
-def written_candidates(project: Project, theme: Theme, campaign: Campaign,
-                       region: str, formulas: tuple[str, str]) -> dict[str, list[tuple[str, str]]]:
+def written_candidates(
+    project: Project, theme: Theme, campaign: Campaign, region: str, formulas: tuple[str, str]
+) -> dict[str, list[tuple[str, str]]]:
     """Return the written text and source of every part the campaign could use, by kind.
 
     ``formulas`` are the region's opening and closing.
@@ -149,8 +164,10 @@ def written_candidates(project: Project, theme: Theme, campaign: Campaign,
         return " ".join(raw.split())
 
     figures = sorted((figure_words(f, text) for f in campaign.figures), key=_figure_order)
-    figures = [replace(f, same_date=i > 0 and figures[i - 1].figure.as_of == f.figure.as_of)
-               for i, f in enumerate(figures)]
+    figures = [
+        replace(f, same_date=i > 0 and figures[i - 1].figure.as_of == f.figure.as_of)
+        for i, f in enumerate(figures)
+    ]
     verses = [project.verses[name] for name in campaign.verses if name in project.verses]
     return {
         "opening": [(" ".join(formulas[0].split()), "")],
@@ -159,14 +176,17 @@ def written_candidates(project: Project, theme: Theme, campaign: Campaign,
         "summary": [(render("summary"), "")],
         "message": [(render("message", item=m), "") for m in campaign.messages],
         "figure": [(render("figure", item=f), _source(f.figure.source)) for f in figures],
-        "testimonial": [(render("testimonial", item=t), _source(t.source))
-                        for t in loudspeaker_testimonials(project, campaign)],
+        "testimonial": [
+            (render("testimonial", item=t), _source(t.source))
+            for t in loudspeaker_testimonials(project, campaign)
+        ],
         "myth": [(render("myth", item=m), m.legal_basis or "") for m in project.policy.myths],
         "join_short": [(render("join_short"), _legal(policy.legal_basis))],
         "join": [(render("join"), _legal(policy.legal_basis))],
         "health": [(render("health"), _legal(health.legal_basis))],
         "benefit": [(render("benefit", item=b), b.legal_basis) for b in project.policy.benefits],
-        "verse": [(render("verse", item=v) + "\n" + "\n".join(verse_speech_lines(v)), "")
-                  for v in verses],
+        "verse": [
+            (render("verse", item=v) + "\n" + "\n".join(verse_speech_lines(v)), "") for v in verses
+        ],
         "hotline": [(render("hotline"), "")],
     }

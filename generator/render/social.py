@@ -93,16 +93,37 @@ class Design:
 
 def render_social(project: Project, theme: Theme) -> list[Output]:
     """Return every card and caption: the site card, then each social campaign's, per locale."""
+    outputs = render_site_cards(project, theme)
+    for campaign in project.campaigns:
+        outputs += render_social_campaign(project, theme, campaign)
+    return outputs
+
+
+def render_site_cards(project: Project, theme: Theme) -> list[Output]:
+    """Return the site's own card in every locale (the link preview of pages without one)."""
+    design = load_design(theme)
+    return [
+        render_card(
+            design,
+            "site",
+            Content(project, locale).site_slots(),
+            site_card_path(locale),
+            None,
+            locale,
+        )
+        for locale in project.site.locales
+    ]
+
+
+def render_social_campaign(project: Project, theme: Theme, campaign: Campaign) -> list[Output]:
+    """Return one campaign's cards and captions in every locale (none without "social")."""
+    if "social" not in campaign.outputs:
+        return []
     design = load_design(theme)
     env = theme.environment("templates/social")
     outputs: list[Output] = []
     for locale in project.site.locales:
-        content = Content(project, locale)
-        outputs.append(render_card(design, "site", content.site_slots(), site_card_path(locale),
-                                   None, locale))
-        for campaign in project.campaigns:
-            if "social" in campaign.outputs:
-                outputs += _campaign_outputs(design, env, content, campaign)
+        outputs += _campaign_outputs(design, env, Content(project, locale), campaign)
     return outputs
 
 
@@ -140,13 +161,16 @@ def load_design(theme: Theme) -> Design:
     faces: dict[str, FaceMaker] = {}
     for family, files in style.fonts.items():
         for weight in ("regular", "bold"):
-            scripts = {name: _theme_file(theme, getattr(script_files, weight))
-                       for name, script_files in style.scripts.items()}
+            scripts = {
+                name: _theme_file(theme, getattr(script_files, weight))
+                for name, script_files in style.scripts.items()
+            }
             main = _theme_file(theme, getattr(files, weight))
             faces[f"{family}-{weight}"] = FaceMaker(main, scripts)
     colours = {name: parse_colour(value) for name, value in style.colours.items()}
-    return Design(style, {name: layout for name, (layout, _doc) in layouts.items()},
-                  Palette(colours, faces))
+    return Design(
+        style, {name: layout for name, (layout, _doc) in layouts.items()}, Palette(colours, faces)
+    )
 
 
 def _display(theme: Theme, relative: str) -> str:
@@ -155,12 +179,21 @@ def _display(theme: Theme, relative: str) -> str:
     return f"themes/{folder.name}/{relative}"
 
 
-def _load_data(theme: Theme, relative: str, model: Any, problems: list[Diagnostic]
-               ) -> tuple[Any, Document | None]:
+def _load_data(
+    theme: Theme, relative: str, model: Any, problems: list[Diagnostic]
+) -> tuple[Any, Document | None]:
     found = theme.find(relative)
     if found is None:
-        problems.append(Diagnostic(_display(theme, relative), 1, 1, "error", "missing-file",
-                                   _("the theme has no {path}").format(path=relative)))
+        problems.append(
+            Diagnostic(
+                _display(theme, relative),
+                1,
+                1,
+                "error",
+                "missing-file",
+                _("the theme has no {path}").format(path=relative),
+            )
+        )
         return None, None
     doc, read_problems = load_yaml(found, _display(theme, relative))
     problems += read_problems
@@ -171,8 +204,9 @@ def _load_data(theme: Theme, relative: str, model: Any, problems: list[Diagnosti
     return item, doc
 
 
-def _load_layouts(theme: Theme, problems: list[Diagnostic]
-                  ) -> dict[str, tuple[CardLayout, Document]]:
+def _load_layouts(
+    theme: Theme, problems: list[Diagnostic]
+) -> dict[str, tuple[CardLayout, Document]]:
     """Load every layout; one with ``extends: NAME`` starts from that layout's keys."""
     docs: dict[str, Document] = {}
     for relative, path in theme.files(LAYOUT_DIR).items():
@@ -187,45 +221,78 @@ def _load_layouts(theme: Theme, problems: list[Diagnostic]
         base = docs.get(str(data.get("extends")))
         base_data = base.data if base is not None and isinstance(base.data, dict) else None
         if "extends" in data and (base_data is None or "extends" in base_data):
-            problems.append(doc.diagnostic(("extends",), "unknown-layout", _(
-                "«extends: {name}» must name another layout of this folder, one without «extends»"
-            ).format(name=data["extends"])))
+            problems.append(
+                doc.diagnostic(
+                    ("extends",),
+                    "unknown-layout",
+                    _(
+                        "«extends: {name}» must name another layout of this folder, "
+                        "one without «extends»"
+                    ).format(name=data["extends"]),
+                )
+            )
             continue
         own = {key: value for key, value in data.items() if key != "extends"}
-        layout, invalid = validate_document(doc, CardLayout,
-                                            {**base_data, **own} if base_data else doc.data)
+        layout, invalid = validate_document(
+            doc, CardLayout, {**base_data, **own} if base_data else doc.data
+        )
         problems += invalid
         if layout is not None:
             layouts[name] = (layout, doc)
     return layouts
 
 
-def _check_names(theme: Theme, style: SocialStyle, style_doc: Document,
-                 layouts: dict[str, tuple[CardLayout, Document]]) -> list[Diagnostic]:
+def _check_names(
+    theme: Theme,
+    style: SocialStyle,
+    style_doc: Document,
+    layouts: dict[str, tuple[CardLayout, Document]],
+) -> list[Diagnostic]:
     """Check that every card has a layout and every colour, font and file named is defined."""
     problems: list[Diagnostic] = []
     for name in (*style.platforms, *CARD_KINDS):
         if name not in layouts:
-            problems.append(style_doc.diagnostic((), "missing-layout", _(
-                "the theme has no card layout {path}").format(path=f"{LAYOUT_DIR}/{name}.yml")))
+            problems.append(
+                style_doc.diagnostic(
+                    (),
+                    "missing-layout",
+                    _("the theme has no card layout {path}").format(
+                        path=f"{LAYOUT_DIR}/{name}.yml"
+                    ),
+                )
+            )
     for loc, files in [(("fonts", k), v) for k, v in style.fonts.items()] + [
-            (("scripts", k), v) for k, v in style.scripts.items()]:
+        (("scripts", k), v) for k, v in style.scripts.items()
+    ]:
         for weight in ("regular", "bold"):
             file = getattr(files, weight)
             if theme.find(file) is None:
-                problems.append(style_doc.diagnostic(loc + (weight,), "missing-file", _(
-                    "font file «{path}» not found in the theme").format(path=file)))
+                problems.append(
+                    style_doc.diagnostic(
+                        loc + (weight,),
+                        "missing-file",
+                        _("font file «{path}» not found in the theme").format(path=file),
+                    )
+                )
     fonts = {f"{family}-{weight}" for family in style.fonts for weight in ("regular", "bold")}
     for layout, doc in layouts.values():
-        for loc, kind, value in _references(layout):
-            if isinstance(doc.data, dict) and loc[0] not in doc.data:
+        for ref_loc, kind, value in _references(layout):
+            if isinstance(doc.data, dict) and ref_loc[0] not in doc.data:
                 continue  # inherited through «extends»: reported in its own file
             known = style.colours if kind == "colour" else fonts
-            message = (_("unknown colour «{name}»; choose one of: {choices}") if kind == "colour"
-                       else _("unknown font «{name}»; choose one of: {choices}"))
+            message = (
+                _("unknown colour «{name}»; choose one of: {choices}")
+                if kind == "colour"
+                else _("unknown font «{name}»; choose one of: {choices}")
+            )
             if value not in known:
-                problems.append(doc.diagnostic(loc, f"unknown-{kind}", message.format(
-                    name=value, choices=", ".join(sorted(known)))))
+                problems.append(
+                    doc.diagnostic(
+                        loc,
+                        f"unknown-{kind}",
+                        message.format(name=value, choices=", ".join(sorted(known))),
+                    )
+                )
     return problems
 
 
@@ -281,45 +348,70 @@ class Content:
 
     def common(self) -> Slots:
         site = self.project.site
-        return {"hotline": site.hotline, "hotline_label": self._("Hotline"),
-                "organisation": self.text(site.organisation),
-                "scan_label": self._("Scan for details")}
+        return {
+            "hotline": site.hotline,
+            "hotline_label": self._("Hotline"),
+            "organisation": self.text(site.organisation),
+            "scan_label": self._("Scan for details"),
+        }
 
     def site_slots(self) -> Slots:
         site = self.project.site
         url = site.base_url + locale_prefix(self.project, self.locale)
         brand = self._("Voluntary social insurance · Household health insurance")
-        return {**self.common(), "brand": brand, "site_title": self.text(site.title),
-                "site_description": self.text(site.description), "url": url,
-                "url_text": short_url(url)}
+        return {
+            **self.common(),
+            "brand": brand,
+            "site_title": self.text(site.title),
+            "site_description": self.text(site.description),
+            "url": url,
+            "url_text": short_url(url),
+        }
 
     def campaign_slots(self, campaign: Campaign) -> Slots:
         url = campaign_url(self.project, self.locale, campaign.id)
         messages = [self.text(message) for message in campaign.messages]
         title = self.text(campaign.title)
         scheme = self._("Voluntary social insurance")
-        slots = {**self.common(), "title": title, "campaign_title": title,
-                 "brand": f"{scheme} · {campaign.province}",
-                 "message": messages[0] if messages else self.text(campaign.summary),
-                 "url": url, "url_text": short_url(url)}
+        slots = {
+            **self.common(),
+            "title": title,
+            "campaign_title": title,
+            "brand": f"{scheme} · {campaign.province}",
+            "message": messages[0] if messages else self.text(campaign.summary),
+            "url": url,
+            "url_text": short_url(url),
+        }
         figure = self.figure(campaign)
         if figure is not None:
-            slots |= {"figure": figure.value, "figure_note": figure.note,
-                      "figure_label": figure.label,
-                      "figure_source": self._("As of {date} · {source}").format(
-                          date=figure.as_of, source=figure.source.split(",")[0])}
+            slots |= {
+                "figure": figure.value,
+                "figure_note": figure.note,
+                "figure_label": figure.label,
+                "figure_source": self._("As of {date} · {source}").format(
+                    date=figure.as_of, source=figure.source.split(",")[0]
+                ),
+            }
         return slots
 
     def verse_slots(self, campaign: Campaign, verse: Verse) -> Slots:
-        return {**self.campaign_slots(campaign), "verse_title": self.text(verse.title),
-                "verse_form": label("form", verse.form, self._),
-                "verse_lines": "\n".join(excerpt(verse)), "verse_author": f"— {verse.author}"}
+        return {
+            **self.campaign_slots(campaign),
+            "verse_title": self.text(verse.title),
+            "verse_form": label("form", verse.form, self._),
+            "verse_lines": "\n".join(excerpt(verse)),
+            "verse_author": f"— {verse.author}",
+        }
 
     def testimonial_slots(self, campaign: Campaign, testimonial: Testimonial) -> Slots:
         role = label("role", testimonial.role, self._)
-        return {**self.campaign_slots(campaign), "open_quote": "“",
-                "quote": self.text(testimonial.quote), "person": testimonial.name,
-                "person_detail": f"{role[:1].upper()}{role[1:]} · {testimonial.place}"}
+        return {
+            **self.campaign_slots(campaign),
+            "open_quote": "“",
+            "quote": self.text(testimonial.quote),
+            "person": testimonial.name,
+            "person_detail": f"{role[:1].upper()}{role[1:]} · {testimonial.place}",
+        }
 
     def figure(self, campaign: Campaign) -> FigureText | None:
         """Return the headline figure: the first one measured against a plan, else the first."""
@@ -332,23 +424,31 @@ class Content:
         if figure.unit == "vnd":
             value = format_amount(figure.value, locale)
         else:
-            one, many = {"people": (N_("{count} person"), N_("{count} people")),
-                         "households": (N_("{count} household"),
-                                        N_("{count} households"))}[figure.unit]
+            one, many = {
+                "people": (N_("{count} person"), N_("{count} people")),
+                "households": (N_("{count} household"), N_("{count} households")),
+            }[figure.unit]
             count = format_number(figure.value, locale)
             value = _(one if figure.value == 1 else many).format(count=count)
         note = ""
         if view.percent_of_target is not None:
             note = _("{percent} of plan reached").format(
-                percent=format_percent(view.percent_of_target, locale))
+                percent=format_percent(view.percent_of_target, locale)
+            )
         elif view.change is not None and view.change_percent is not None and figure.previous_as_of:
             sign = "+" if view.change >= 0 else ""
             note = _("{change} ({change_percent}) since {date}").format(
                 change=sign + format_number(view.change, locale),
                 change_percent=sign + format_percent(view.change_percent, locale),
-                date=format_day(figure.previous_as_of, locale))
-        return FigureText(value, note, self.text(figure.label), format_day(figure.as_of, locale),
-                          figure.source.publisher or figure.source.title)
+                date=format_day(figure.previous_as_of, locale),
+            )
+        return FigureText(
+            value,
+            note,
+            self.text(figure.label),
+            format_day(figure.as_of, locale),
+            figure.source.publisher or figure.source.title,
+        )
 
 
 def excerpt(verse: Verse) -> list[str]:
@@ -371,8 +471,9 @@ def published(testimonial: Testimonial) -> bool:
     return testimonial.consent.given and "social" in testimonial.consent.scope
 
 
-def render_card(design: Design, layout_name: str, slots: Slots, path: str, campaign: str | None,
-                locale: str) -> Output:
+def render_card(
+    design: Design, layout_name: str, slots: Slots, path: str, campaign: str | None, locale: str
+) -> Output:
     """Draw one card from its layout and slots, as PNG bytes within the layout's size limit."""
     layout = design.layouts[layout_name]
     plan = plan_card(layout_name, layout, slots, design.palette)
@@ -380,34 +481,58 @@ def render_card(design: Design, layout_name: str, slots: Slots, path: str, campa
     return Output(path, data, "card", "png", campaign, locale)
 
 
-def campaign_cards(project: Project, content: Content, design: Design, campaign: Campaign
-                   ) -> list[tuple[str, str, Slots]]:
+def campaign_cards(
+    project: Project, content: Content, design: Design, campaign: Campaign
+) -> list[tuple[str, str, Slots]]:
     """Return (file name, layout, slots) of every card of a campaign."""
     slots = content.campaign_slots(campaign)
     cards = [(platform, platform, slots) for platform in design.style.platforms]
     for verse_id in campaign.verses:
         if verse_id in project.verses:
-            cards.append((f"verse-{verse_id}", "verse",
-                          content.verse_slots(campaign, project.verses[verse_id])))
+            cards.append(
+                (
+                    f"verse-{verse_id}",
+                    "verse",
+                    content.verse_slots(campaign, project.verses[verse_id]),
+                )
+            )
     for testimonial_id in campaign.testimonials:
         testimonial = project.testimonials.get(testimonial_id)
         if testimonial is not None and published(testimonial):
-            cards.append((f"testimonial-{testimonial_id}", "testimonial",
-                          content.testimonial_slots(campaign, testimonial)))
+            cards.append(
+                (
+                    f"testimonial-{testimonial_id}",
+                    "testimonial",
+                    content.testimonial_slots(campaign, testimonial),
+                )
+            )
     return cards
 
 
-def _campaign_outputs(design: Design, env: Environment, content: Content, campaign: Campaign
-                      ) -> list[Output]:
+def _campaign_outputs(
+    design: Design, env: Environment, content: Content, campaign: Campaign
+) -> list[Output]:
     locale = content.locale
     cards = campaign_cards(content.project, content, design, campaign)
-    outputs = [render_card(design, layout, slots, card_path(locale, campaign.id, name),
-                           campaign.id, locale) for name, layout, slots in cards]
+    outputs = [
+        render_card(
+            design, layout, slots, card_path(locale, campaign.id, name), campaign.id, locale
+        )
+        for name, layout, slots in cards
+    ]
     context = caption_context(content, campaign)
     for platform in CAPTIONS:
         text = env.get_template(f"caption-{platform}.txt.j2").render(**context)
-        outputs.append(Output(f"social/{locale}/{campaign.id}/caption-{platform}.txt",
-                              tidy(text).encode("utf-8"), "caption", "txt", campaign.id, locale))
+        outputs.append(
+            Output(
+                f"social/{locale}/{campaign.id}/caption-{platform}.txt",
+                tidy(text).encode("utf-8"),
+                "caption",
+                "txt",
+                campaign.id,
+                locale,
+            )
+        )
     return outputs
 
 
@@ -415,22 +540,38 @@ def caption_context(content: Content, campaign: Campaign) -> dict[str, Any]:
     """Return what a caption template may use."""
     project, locale, _ = content.project, content.locale, content._
     policy = max(project.policy.voluntary_social_insurance, key=lambda p: p.effective_from)
-    join = [_("You choose a monthly income between {floor} and {ceiling}; the contribution is "
-              "{rate} of it.").format(
-        floor=format_amount(policy.income_floor, locale),
-        ceiling=format_amount(policy.income_ceiling, locale),
-        rate=format_percent(policy.contribution_rate_percent, locale))]
+    join = [
+        _(
+            "You choose a monthly income between {floor} and {ceiling}; the contribution is "
+            "{rate} of it."
+        ).format(
+            floor=format_amount(policy.income_floor, locale),
+            ceiling=format_amount(policy.income_ceiling, locale),
+            rate=format_percent(policy.contribution_rate_percent, locale),
+        )
+    ]
     join += [label("mode", mode, _) for mode in campaign.payment_modes]
-    join.append(_("Sign up with a collection agent in your commune or at the post office, or call "
-                  "{hotline}.").format(hotline=project.site.hotline))
-    return {"_": _, "locale": locale, "site": project.site, "campaign": campaign,
-            "title": content.text(campaign.title), "summary": content.text(campaign.summary),
-            "messages": [content.text(m) for m in campaign.messages],
-            "figure": content.figure(campaign),
-            "join": join, "hotline": project.site.hotline,
-            "organisation": content.text(project.site.organisation),
-            "url": campaign_url(project, locale, campaign.id),
-            "place_tag": hashtag(campaign.province)}
+    join.append(
+        _(
+            "Sign up with a collection agent in your commune or at the post office, or call "
+            "{hotline}."
+        ).format(hotline=project.site.hotline)
+    )
+    return {
+        "_": _,
+        "locale": locale,
+        "site": project.site,
+        "campaign": campaign,
+        "title": content.text(campaign.title),
+        "summary": content.text(campaign.summary),
+        "messages": [content.text(m) for m in campaign.messages],
+        "figure": content.figure(campaign),
+        "join": join,
+        "hotline": project.site.hotline,
+        "organisation": content.text(project.site.organisation),
+        "url": campaign_url(project, locale, campaign.id),
+        "place_tag": hashtag(campaign.province),
+    }
 
 
 def hashtag(text: str) -> str:
@@ -443,5 +584,3 @@ def tidy(text: str) -> str:
     """Strip line ends and keep at most one blank line between paragraphs."""
     lines = [line.rstrip() for line in text.strip().splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
-
-

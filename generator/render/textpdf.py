@@ -77,14 +77,16 @@ def wrap(text: str, font: TrueTypeFont, size: float, width: float) -> list[str]:
                 lines.append(current)
                 current, used = word, needed
             else:
-                current, used = (f"{current} {word}", used + space + needed) if current \
-                    else (word, needed)
+                current, used = (
+                    (f"{current} {word}", used + space + needed) if current else (word, needed)
+                )
         lines.append(current)
     return lines
 
 
-def _paginate(blocks: Sequence[Block], layout: PageLayout,
-              fonts: Mapping[str, TrueTypeFont]) -> list[list[_Line]]:
+def _paginate(
+    blocks: Sequence[Block], layout: PageLayout, fonts: Mapping[str, TrueTypeFont]
+) -> list[list[_Line]]:
     top, right, bottom, left = layout.margins
     pages: list[list[_Line]] = [[]]
     y = layout.height - top
@@ -113,11 +115,12 @@ def _paginate(blocks: Sequence[Block], layout: PageLayout,
 
 def _rgb(color: str) -> str:
     value = color.lstrip("#")
-    return " ".join(f"{int(value[i:i + 2], 16) / 255:.3f}" for i in (0, 2, 4))
+    return " ".join(f"{int(value[i : i + 2], 16) / 255:.3f}" for i in (0, 2, 4))
 
 
-def _content(lines: Sequence[_Line], layout: PageLayout, fonts: _Fonts,
-             names: Mapping[str, str]) -> bytes:
+def _content(
+    lines: Sequence[_Line], layout: PageLayout, fonts: _Fonts, names: Mapping[str, str]
+) -> bytes:
     left = layout.margins[3]
     ops = []
     for line in lines:
@@ -125,8 +128,10 @@ def _content(lines: Sequence[_Line], layout: PageLayout, fonts: _Fonts,
             continue
         hex_text = fonts.encode(line.style.font, line.text)
         style = line.style
-        ops.append(f"BT /{names[style.font]} {style.size:g} Tf {_rgb(style.color)} rg "
-                   f"1 0 0 1 {left + style.indent:.2f} {line.y:.2f} Tm <{hex_text}> Tj ET")
+        ops.append(
+            f"BT /{names[style.font]} {style.size:g} Tf {_rgb(style.color)} rg "
+            f"1 0 0 1 {left + style.indent:.2f} {line.y:.2f} Tm <{hex_text}> Tj ET"
+        )
     return "\n".join(ops).encode("ascii")
 
 
@@ -162,8 +167,10 @@ class _Writer:
         out += f"xref\n0 {len(self.objects) + 1}\n0000000000 65535 f \n".encode()
         out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
         digest = hashlib.md5(bytes(out), usedforsecurity=False).hexdigest()
-        out += (f"trailer\n<< /Size {len(self.objects) + 1} /Root {root} 0 R /Info {info} 0 R "
-                f"/ID [<{digest}> <{digest}>] >>\nstartxref\n{xref}\n%%EOF\n").encode()
+        out += (
+            f"trailer\n<< /Size {len(self.objects) + 1} /Root {root} 0 R /Info {info} 0 R "
+            f"/ID [<{digest}> <{digest}>] >>\nstartxref\n{xref}\n%%EOF\n"
+        ).encode()
         return bytes(out)
 
 
@@ -176,21 +183,27 @@ def _to_unicode(font: TrueTypeFont, glyphs: set[int]) -> bytes:
     for code, glyph in sorted(font.cmap.items(), reverse=True):
         if glyph in glyphs:
             reverse[glyph] = code
-    pairs = [f"<{g:04X}> <{chr(c).encode('utf-16-be').hex().upper()}>"
-             for g, c in sorted(reverse.items())]
-    chunks = [pairs[i:i + 100] for i in range(0, len(pairs), 100)]
+    pairs = [
+        f"<{g:04X}> <{chr(c).encode('utf-16-be').hex().upper()}>"
+        for g, c in sorted(reverse.items())
+    ]
+    chunks = [pairs[i : i + 100] for i in range(0, len(pairs), 100)]
     body = "".join(f"{len(c)} beginbfchar\n" + "\n".join(c) + "\nendbfchar\n" for c in chunks)
-    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" + body +
-            "endcmap CMapName currentdict /CMap defineresource pop end end\n").encode("ascii")
+    return (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        + body
+        + "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    ).encode("ascii")
 
 
 def _embed_font(writer: _Writer, font: TrueTypeFont, glyphs: set[int]) -> int:
     scale = 1000 / font.units_per_em
-    tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(
-        repr(sorted(glyphs)).encode()).digest()[:6])
+    tag = "".join(
+        chr(65 + b % 26) for b in hashlib.sha256(repr(sorted(glyphs)).encode()).digest()[:6]
+    )
     name = f"{tag}+{font.name}"
     file = writer.stream(subset_font(font, glyphs))
     bbox = " ".join(str(round(v * scale)) for v in font.bbox)
@@ -198,38 +211,57 @@ def _embed_font(writer: _Writer, font: TrueTypeFont, glyphs: set[int]) -> int:
         f"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [{bbox}] "
         f"/ItalicAngle 0 /Ascent {round(font.ascent * scale)} "
         f"/Descent {round(font.descent * scale)} "
-        f"/CapHeight {round(font.cap_height * scale)} /StemV 80 /FontFile2 {file} 0 R >>")
+        f"/CapHeight {round(font.cap_height * scale)} /StemV 80 /FontFile2 {file} 0 R >>"
+    )
     widths = " ".join(f"{g} [{round(font.advances[g] * scale)}]" for g in sorted(glyphs))
     cid = writer.add(
         f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} "
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-        f"/FontDescriptor {descriptor} 0 R /W [{widths}] /CIDToGIDMap /Identity >>")
+        f"/FontDescriptor {descriptor} 0 R /W [{widths}] /CIDToGIDMap /Identity >>"
+    )
     unicode_map = writer.stream(_to_unicode(font, glyphs))
-    return writer.add(f"<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H "
-                      f"/DescendantFonts [{cid} 0 R] /ToUnicode {unicode_map} 0 R >>")
+    return writer.add(
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H "
+        f"/DescendantFonts [{cid} 0 R] /ToUnicode {unicode_map} 0 R >>"
+    )
 
 
-def render_pdf(blocks: Sequence[Block], layout: PageLayout, font_files: Mapping[str, Path],
-               title: str, footer: str = "", footer_style: str = "footer") -> bytes:
+def render_pdf(
+    blocks: Sequence[Block],
+    layout: PageLayout,
+    font_files: Mapping[str, Path],
+    title: str,
+    footer: str = "",
+    footer_style: str = "footer",
+) -> bytes:
     """Set ``blocks`` on pages and return the PDF; the footer gets «page/pages» added."""
     files = {name: load_font(path) for name, path in font_files.items()}
     pages = _paginate(blocks, layout, files)
     style = layout.styles[footer_style]
     for number, lines in enumerate(pages, start=1):
-        lines.append(_Line(style, f"{footer} · {number}/{len(pages)}".strip(" ·"),
-                           layout.margins[2] / 2))
+        lines.append(
+            _Line(style, f"{footer} · {number}/{len(pages)}".strip(" ·"), layout.margins[2] / 2)
+        )
     fonts = _Fonts(files)
     names = {name: f"F{index}" for index, name in enumerate(sorted(files), start=1)}
     writer = _Writer()
     catalog, tree = writer.reserve(), writer.reserve()
     contents = [writer.stream(_content(lines, layout, fonts, names)) for lines in pages]
-    resources = " ".join(f"/{names[name]} {_embed_font(writer, files[name], glyphs)} 0 R"
-                         for name, glyphs in sorted(fonts.used.items()))
-    kids = [writer.add(f"<< /Type /Page /Parent {tree} 0 R /Contents {content} 0 R "
-                       f"/MediaBox [0 0 {layout.width:g} {layout.height:g}] "
-                       f"/Resources << /Font << {resources} >> >> >>") for content in contents]
-    writer.set(tree, f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] "
-                     f"/Count {len(kids)} >>")
+    resources = " ".join(
+        f"/{names[name]} {_embed_font(writer, files[name], glyphs)} 0 R"
+        for name, glyphs in sorted(fonts.used.items())
+    )
+    kids = [
+        writer.add(
+            f"<< /Type /Page /Parent {tree} 0 R /Contents {content} 0 R "
+            f"/MediaBox [0 0 {layout.width:g} {layout.height:g}] "
+            f"/Resources << /Font << {resources} >> >> >>"
+        )
+        for content in contents
+    ]
+    writer.set(
+        tree, f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
+    )
     writer.set(catalog, f"<< /Type /Catalog /Pages {tree} 0 R /Lang (vi) >>")
     info = writer.add(f"<< /Title {_pdf_text(title)} /Producer (An Sinh) >>")
     return writer.finish(catalog, info)

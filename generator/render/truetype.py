@@ -14,8 +14,7 @@ from pathlib import Path
 
 from generator.errors import RenderError
 
-_KEEP = (b"OS/2", b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp",
-         b"prep")
+_KEEP = (b"OS/2", b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"prep")
 _MORE_COMPONENTS, _WORDS, _SCALE, _XY_SCALE, _TWO_BY_TWO = 0x20, 0x1, 0x8, 0x40, 0x80
 
 
@@ -36,7 +35,7 @@ class TrueTypeFont:
 
     def table(self, tag: bytes) -> bytes:
         offset, length = self.tables[tag]
-        return self.data[offset:offset + length]
+        return self.data[offset : offset + length]
 
     def glyph(self, char: str) -> int:
         """Return the glyph number of a character (0, the missing glyph, if none)."""
@@ -93,8 +92,12 @@ def _read_cmap(table: bytes) -> dict[int, int]:
     for i in range(_u16(table, 2)):
         platform, encoding, offset = struct.unpack_from(">HHI", table, 4 + 8 * i)
         subtables[(platform, encoding, _u16(table, offset))] = offset
-    for key, reader in (((3, 10, 12), _cmap_format12), ((0, 4, 12), _cmap_format12),
-                        ((3, 1, 4), _cmap_format4), ((0, 3, 4), _cmap_format4)):
+    for key, reader in (
+        ((3, 10, 12), _cmap_format12),
+        ((0, 4, 12), _cmap_format12),
+        ((3, 1, 4), _cmap_format4),
+        ((0, 3, 4), _cmap_format4),
+    ):
         if key in subtables:
             return reader(table, subtables[key])
     raise RenderError("the font has no Unicode character map")
@@ -104,9 +107,10 @@ def _read_name(table: bytes) -> str:
     count, strings = _u16(table, 2), _u16(table, 4)
     for i in range(count):
         platform, _encoding, _language, name_id, length, offset = struct.unpack_from(
-            ">HHHHHH", table, 6 + 12 * i)
+            ">HHHHHH", table, 6 + 12 * i
+        )
         if name_id == 6 and platform in (0, 3):
-            raw = table[strings + offset:strings + offset + length]
+            raw = table[strings + offset : strings + offset + length]
             return raw.decode("utf-16-be")
     return "Font"
 
@@ -123,7 +127,7 @@ def load_font(path: Path) -> TrueTypeFont:
         raise RenderError(f"{path.name}: only fonts with TrueType outlines can be embedded")
 
     def table(tag: bytes) -> bytes:
-        return data[tables[tag][0]:tables[tag][0] + tables[tag][1]]
+        return data[tables[tag][0] : tables[tag][0] + tables[tag][1]]
 
     head, hhea, maxp, hmtx = table(b"head"), table(b"hhea"), table(b"maxp"), table(b"hmtx")
     glyphs, metrics = _u16(maxp, 4), _u16(hhea, 34)
@@ -132,11 +136,17 @@ def load_font(path: Path) -> TrueTypeFont:
     os2 = table(b"OS/2") if b"OS/2" in tables else b""
     ascent = _i16(hhea, 4)
     return TrueTypeFont(
-        name=_read_name(table(b"name")), data=data, tables=tables,
-        units_per_em=_u16(head, 18), ascent=ascent, descent=_i16(hhea, 6),
+        name=_read_name(table(b"name")),
+        data=data,
+        tables=tables,
+        units_per_em=_u16(head, 18),
+        ascent=ascent,
+        descent=_i16(hhea, 6),
         cap_height=_i16(os2, 88) if len(os2) >= 90 else round(ascent * 0.7),
         bbox=(_i16(head, 36), _i16(head, 38), _i16(head, 40), _i16(head, 42)),
-        cmap=_read_cmap(table(b"cmap")), advances=tuple(advances))
+        cmap=_read_cmap(table(b"cmap")),
+        advances=tuple(advances),
+    )
 
 
 def _glyph_offsets(font: TrueTypeFont) -> list[int]:
@@ -167,7 +177,8 @@ def _components(glyph: bytes) -> list[int]:
 
 def _checksum(data: bytes) -> int:
     padded = data + b"\0" * (-len(data) % 4)
-    return sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
+    words: tuple[int, ...] = struct.unpack(f">{len(padded) // 4}I", padded)
+    return sum(words) & 0xFFFFFFFF
 
 
 def subset_font(font: TrueTypeFont, used: set[int]) -> bytes:
@@ -178,28 +189,39 @@ def subset_font(font: TrueTypeFont, used: set[int]) -> bytes:
         index = pending.pop()
         if index not in keep and index < len(font.advances):
             keep.add(index)
-            pending.update(_components(glyf[offsets[index]:offsets[index + 1]]))
+            pending.update(_components(glyf[offsets[index] : offsets[index + 1]]))
     new_glyf, new_loca = bytearray(), []
     for index in range(len(font.advances)):
         new_loca.append(len(new_glyf))
         if index in keep:
-            new_glyf += glyf[offsets[index]:offsets[index + 1]]
+            new_glyf += glyf[offsets[index] : offsets[index + 1]]
             new_glyf += b"\0" * (-len(new_glyf) % 4)
     new_loca.append(len(new_glyf))
     head = bytearray(font.table(b"head"))
     head[8:12] = b"\0\0\0\0"
     head[50:52] = struct.pack(">h", 1)
     tables = {tag: font.table(tag) for tag in _KEEP if tag in font.tables}
-    tables.update({b"glyf": bytes(new_glyf), b"head": bytes(head),
-                   b"loca": struct.pack(f">{len(new_loca)}I", *new_loca)})
+    tables.update(
+        {
+            b"glyf": bytes(new_glyf),
+            b"head": bytes(head),
+            b"loca": struct.pack(f">{len(new_loca)}I", *new_loca),
+        }
+    )
     return _assemble(tables)
 
 
 def _assemble(tables: dict[bytes, bytes]) -> bytes:
     tags = sorted(tables)
     power = 1 << (len(tags).bit_length() - 1)
-    header = struct.pack(">IHHHH", 0x00010000, len(tags), power * 16, power.bit_length() - 1,
-                         len(tags) * 16 - power * 16)
+    header = struct.pack(
+        ">IHHHH",
+        0x00010000,
+        len(tags),
+        power * 16,
+        power.bit_length() - 1,
+        len(tags) * 16 - power * 16,
+    )
     offset = 12 + 16 * len(tags)
     directory, body = bytearray(), bytearray()
     for tag in tags:
@@ -207,8 +229,8 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
         directory += struct.pack(">4sIII", tag, _checksum(data), offset + len(body), len(data))
         body += data + b"\0" * (-len(data) % 4)
     font = bytearray(header + directory + body)
-    before_head = tags[:tags.index(b"head")]
+    before_head = tags[: tags.index(b"head")]
     head_offset = offset + sum(len(tables[t]) + (-len(tables[t]) % 4) for t in before_head)
     adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
-    font[head_offset + 8:head_offset + 12] = struct.pack(">I", adjustment)
+    font[head_offset + 8 : head_offset + 12] = struct.pack(">I", adjustment)
     return bytes(font)

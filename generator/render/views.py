@@ -37,7 +37,11 @@ class LocaleText:
         return value.get(self.locale) or value.get(self.default) or next(iter(value.values()))
 
     def _mark(self, text: str, lang: str) -> str:
-        return text if lang == self.locale else str(Markup('<span lang="{}">{}</span>').format(lang, Markup(text)))
+        return (
+            text
+            if lang == self.locale
+            else str(Markup('<span lang="{}">{}</span>').format(lang, Markup(text)))
+        )
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,9 @@ def view_figure(figure: Figure) -> FigureView:
     """Compute what a figure shows: share of target and change since the previous count."""
     share = percent(figure.value, figure.target) if figure.target else figure.percent_of_target
     change = figure.value - figure.previous if figure.previous is not None else None
-    change_percent = (percent(change, figure.previous)
-                      if change is not None and figure.previous else None)
+    change_percent = (
+        percent(change, figure.previous) if change is not None and figure.previous else None
+    )
     return FigureView(figure, share, change, change_percent)
 
 

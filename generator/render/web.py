@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from generator.checks import region_of
@@ -14,8 +12,6 @@ from generator.i18n import translator
 from generator.labels import LABELS, label
 from generator.model import (
     Campaign,
-    Figure,
-    LocalizedText,
     Page,
     Policy,
     Project,
@@ -25,8 +21,8 @@ from generator.model import (
 )
 from generator.render.charts import progress_svg
 from generator.render.listen import spoken_page
-from generator.render.views import FigureView, LocaleText, locale_prefix, view_figure
 from generator.render.social import og_image_url
+from generator.render.views import FigureView, LocaleText, locale_prefix, view_figure
 from generator.theme import Theme
 
 REGION_ORDER = ("north", "central", "south")
@@ -76,7 +72,10 @@ def render_web(project: Project, theme: Theme, locale: str) -> dict[str, str]:
     """Return every Markdown page of one locale, keyed by its path in the docs folder."""
     env = theme.environment("templates/web")
     context = _context(project, theme, locale)
-    render: Callable[..., str] = lambda name, **extra: env.get_template(name).render(**context, **extra)
+
+    def render(name: str, **extra: Any) -> str:
+        return env.get_template(name).render(**context, **extra)
+
     testimonials = {k: v for k, v in project.testimonials.items() if _published(v)}
     pages = {
         "index.md": render("home.md.j2", regions=_campaigns_by_region(project)),
@@ -88,23 +87,27 @@ def render_web(project: Project, theme: Theme, locale: str) -> dict[str, str]:
         if "web" not in campaign.outputs:
             continue
         pages[f"campaigns/{campaign.id}.md"] = render(
-            "campaign.md.j2", **_campaign_context(project, theme, campaign, locale, testimonials))
+            "campaign.md.j2", **_campaign_context(project, theme, campaign, locale, testimonials)
+        )
     for name, testimonial in testimonials.items():
         users = [c for c in project.campaigns if name in c.testimonials and "web" in c.outputs]
-        pages[f"testimonials/{name}.md"] = render("testimonial.md.j2", testimonial=testimonial,
-                                                  campaigns=users)
+        pages[f"testimonials/{name}.md"] = render(
+            "testimonial.md.j2", testimonial=testimonial, campaigns=users
+        )
     for name, verse in project.verses.items():
         users = [c for c in project.campaigns if name in c.verses and "web" in c.outputs]
-        pages[f"verses/{name}.md"] = render("verse.md.j2", verse=verse, campaigns=users,
-                                            verse_html=_verse_html(verse, locale))
+        pages[f"verses/{name}.md"] = render(
+            "verse.md.j2", verse=verse, campaigns=users, verse_html=_verse_html(verse, locale)
+        )
     if any("loudspeaker" in c.outputs for c in project.campaigns):
         from generator.render.loudspeaker import render_operator_page
 
         pages["loudspeaker.md"] = render_operator_page(project, theme, locale)
     for page in pages_for(project, locale):
         written_in = page.locale or project.site.default_locale
-        pages[f"{page.id}.md"] = (page.markdown if written_in == locale
-                                  else mark_language(page.markdown, written_in))
+        pages[f"{page.id}.md"] = (
+            page.markdown if written_in == locale else mark_language(page.markdown, written_in)
+        )
     return dict(sorted(pages.items()))
 
 
@@ -113,7 +116,7 @@ def mark_language(markdown: str, lang: str) -> str:
     lines = markdown.splitlines()
     index = next(i for i, line in enumerate(lines) if line.startswith("# "))
     title = f'{lines[index]} {{ lang="{lang}" }}'
-    body = "\n".join(lines[index + 1:]).strip("\n")
+    body = "\n".join(lines[index + 1 :]).strip("\n")
     before = "\n".join(lines[:index])
     return f'{before}\n{title}\n\n<div lang="{lang}" markdown>\n\n{body}\n\n</div>\n'.lstrip("\n")
 
@@ -127,27 +130,45 @@ def pages_for(project: Project, locale: str) -> list[Page]:
     return [chosen[name] for name in sorted(chosen)]
 
 
-def _campaign_context(project: Project, theme: Theme, campaign: Campaign, locale: str,
-                      testimonials: dict[str, Testimonial]) -> dict[str, Any]:
+def _campaign_context(
+    project: Project,
+    theme: Theme,
+    campaign: Campaign,
+    locale: str,
+    testimonials: dict[str, Testimonial],
+) -> dict[str, Any]:
     _ = translator(locale, theme.locale_dirs)
     text = LocaleText(locale, project.site.default_locale)
     page_url = f"{project.site.base_url}{locale_prefix(project, locale)}campaigns/{campaign.id}/"
     views = [view_figure(f) for f in campaign.figures]
     chosen = [testimonials[t] for t in campaign.testimonials if t in testimonials]
     voluntary = current_voluntary(project.policy)
-    sentences = [text.plain(campaign.title), text.plain(campaign.summary),
-                 *(text.plain(m) for m in campaign.messages),
-                 *(figure_sentence(v, text, locale, _) for v in views),
-                 _("You choose a monthly income between {floor} and {ceiling}; the contribution is "
-                   "{rate} of it.").format(floor=format_amount(voluntary.income_floor, locale),
-                                          ceiling=format_amount(voluntary.income_ceiling, locale),
-                                          rate=format_percent(voluntary.contribution_rate_percent, locale)),
-                 *(label("mode", mode, _) for mode in campaign.payment_modes),
-                 _("Questions? Call the hotline") + " " + project.site.hotline]
+    sentences = [
+        text.plain(campaign.title),
+        text.plain(campaign.summary),
+        *(text.plain(m) for m in campaign.messages),
+        *(figure_sentence(v, text, locale, _) for v in views),
+        _(
+            "You choose a monthly income between {floor} and {ceiling}; the contribution is "
+            "{rate} of it."
+        ).format(
+            floor=format_amount(voluntary.income_floor, locale),
+            ceiling=format_amount(voluntary.income_ceiling, locale),
+            rate=format_percent(voluntary.contribution_rate_percent, locale),
+        ),
+        *(label("mode", mode, _) for mode in campaign.payment_modes),
+        _("Questions? Call the hotline") + " " + project.site.hotline,
+    ]
     return {
-        "campaign": campaign, "figures": views, "testimonials": chosen,
-        "verses": [(project.verses[v], _verse_html(project.verses[v], locale)) for v in campaign.verses],
-        "policy": project.policy, "voluntary": voluntary, "page_url": page_url,
+        "campaign": campaign,
+        "figures": views,
+        "testimonials": chosen,
+        "verses": [
+            (project.verses[v], _verse_html(project.verses[v], locale)) for v in campaign.verses
+        ],
+        "policy": project.policy,
+        "voluntary": voluntary,
+        "page_url": page_url,
         "share_title": text.plain(campaign.title),
         "og_image": og_image_url(project, locale, campaign),
         "speech": spoken_page(sentences, locale, region_of(campaign) or "north"),
@@ -157,14 +178,19 @@ def _campaign_context(project: Project, theme: Theme, campaign: Campaign, locale
     }
 
 
-def figure_sentence(view: FigureView, text: LocaleText, locale: str, _: Callable[[str], str]) -> str:
+def figure_sentence(
+    view: FigureView, text: LocaleText, locale: str, _: Callable[[str], str]
+) -> str:
     """Say one figure in a sentence: value, share of the plan, date."""
     f = view.figure
     value = format_amount(f.value, locale) if f.unit == "vnd" else format_number(f.value, locale)
     parts = [f"{text.plain(f.label)}: {value}"]
     if view.percent_of_target is not None:
-        parts.append(_("{percent} of plan reached").format(
-            percent=format_percent(view.percent_of_target, locale)))
+        parts.append(
+            _("{percent} of plan reached").format(
+                percent=format_percent(view.percent_of_target, locale)
+            )
+        )
     parts.append(_("As of {date}.").format(date=format_day(f.as_of, locale)))
     return ", ".join(parts[:-1]) + ". " + parts[-1]
 
@@ -172,8 +198,13 @@ def figure_sentence(view: FigureView, text: LocaleText, locale: str, _: Callable
 def _chart(view: FigureView, text: LocaleText, locale: str, _: Callable[[str], str]) -> str:
     if not view.figure.target:
         return ""
-    return progress_svg(text.plain(view.figure.label), view.figure.value, view.figure.target,
-                        figure_sentence(view, text, locale, _), f"chart-{view.figure.id}")
+    return progress_svg(
+        text.plain(view.figure.label),
+        view.figure.value,
+        view.figure.target,
+        figure_sentence(view, text, locale, _),
+        f"chart-{view.figure.id}",
+    )
 
 
 def _calculator_html(project: Project, theme: Theme, locale: str) -> str:
@@ -184,8 +215,11 @@ def _calculator_html(project: Project, theme: Theme, locale: str) -> str:
     env = theme.environment("templates/web")
     context = _context(project, theme, locale)
     return env.get_template("partials/calculator.html.j2").render(
-        **context, policy=project.policy, calculator=calculator_context(project.policy, locale),
-        calculator_heading=False)
+        **context,
+        policy=project.policy,
+        calculator=calculator_context(project.policy, locale),
+        calculator_heading=False,
+    )
 
 
 def current_voluntary(policy: Policy) -> VoluntaryInsurance:

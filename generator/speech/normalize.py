@@ -117,4 +117,3 @@ _SYLLABLE_SPLIT = re.compile(r"[\s\-–—]+")
 def count_syllables(spoken_text: str) -> int:
     """Count the syllables of spoken Vietnamese text (words split on spaces and hyphens)."""
     return sum(1 for part in _SYLLABLE_SPLIT.split(spoken_text) if any(c.isalnum() for c in part))
-

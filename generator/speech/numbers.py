@@ -123,8 +123,15 @@ def read_month(month: int, words: RegionWords) -> str:
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_PAIRS = (
-    (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-    (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
 )
 
 
@@ -133,7 +140,7 @@ def roman_to_int(numeral: str) -> int | None:
     if not numeral or any(c not in _ROMAN for c in numeral):
         return None
     total = 0
-    for current, following in zip(numeral, numeral[1:] + " "):
+    for current, following in zip(numeral, numeral[1:] + " ", strict=True):
         value = _ROMAN[current]
         total += -value if following in _ROMAN and _ROMAN[following] > value else value
     return total if _int_to_roman(total) == numeral else None

@@ -88,8 +88,25 @@ def abbreviation(ctx: Context, pos: int) -> Hit | None:
 
 
 PER_UNITS = (
-    "tháng", "năm", "người", "ngày", "hộ", "lần", "quý", "tuần", "giờ", "thẻ",
-    "kỳ", "suất", "lượt", "khẩu", "hồ sơ", "trường hợp", "con", "thành viên", "xã",
+    "tháng",
+    "năm",
+    "người",
+    "ngày",
+    "hộ",
+    "lần",
+    "quý",
+    "tuần",
+    "giờ",
+    "thẻ",
+    "kỳ",
+    "suất",
+    "lượt",
+    "khẩu",
+    "hồ sơ",
+    "trường hợp",
+    "con",
+    "thành viên",
+    "xã",
 )
 _PER = re.compile(r"\s*/\s*(?P<unit>" + "|".join(PER_UNITS) + r")(?!\w)")
 _DIGIT_AROUND = re.compile(r"\d\s*/\s*(?=\d)")

@@ -20,7 +20,6 @@ import json
 from pathlib import Path
 from typing import Literal, cast, get_args
 
-
 from generator.errors import AnsinhError, ContentError, Diagnostic
 from generator.i18n import _
 from generator.model import Verse, VerseForm
@@ -38,8 +37,11 @@ def parse_form(form: str | None) -> VerseForm | None:
         return None
     if form in FORMS:
         return cast(VerseForm, form)
-    raise AnsinhError(_("unknown verse form «{form}»; use one of: {forms}").format(
-        form=form, forms=", ".join(FORMS)))
+    raise AnsinhError(
+        _("unknown verse form «{form}»; use one of: {forms}").format(
+            form=form, forms=", ".join(FORMS)
+        )
+    )
 
 
 def _content_error(path: Path, line: int, column: int, code: str, message: str) -> ContentError:
@@ -52,14 +54,20 @@ def load_verse(path: Path) -> Verse:
     from generator.yamlload import load_yaml
 
     if not path.is_file():
-        raise _content_error(path, 1, 1, "unreadable", _("cannot read the file: {reason}").format(
-            reason=_("no such file")))
+        raise _content_error(
+            path,
+            1,
+            1,
+            "unreadable",
+            _("cannot read the file: {reason}").format(reason=_("no such file")),
+        )
     doc, problems = load_yaml(path, str(path))
     if doc is None or problems:
         raise ContentError(problems)
     if not isinstance(doc.data, dict):
-        raise _content_error(path, 1, 1, "verse-mapping",
-                             _("a verse file must be a mapping of fields"))
+        raise _content_error(
+            path, 1, 1, "verse-mapping", _("a verse file must be a mapping of fields")
+        )
     verse, problems = validate_document(doc, Verse, {**doc.data, "id": _slug(path.stem)})
     if verse is None:
         raise ContentError(problems)
@@ -81,8 +89,9 @@ def read_text_lines(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise _content_error(path, 1, 1, "unreadable", _("cannot read the file: {reason}").format(
-            reason=error)) from None
+        raise _content_error(
+            path, 1, 1, "unreadable", _("cannot read the file: {reason}").format(reason=error)
+        ) from None
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -110,7 +119,8 @@ def format_text(path: Path, found: list[VerseDiagnostic]) -> str:
     """Return the text report: one line per diagnostic, then the totals."""
     errors = sum(1 for item in found if item.severity == "error")
     summary = _("{path}: {errors} error(s), {warnings} warning(s)").format(
-        path=path, errors=errors, warnings=len(found) - errors)
+        path=path, errors=errors, warnings=len(found) - errors
+    )
     return "\n".join([*(format_diagnostic(path, item) for item in found), summary])
 
 

@@ -19,6 +19,7 @@ where the khuôn fall, so no tone is checked.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -38,7 +39,7 @@ _LUC_BAT_SHARE = 0.75
 
 def is_ve_opening(line: VerseLine) -> bool:
     """True for a line opening with the customary "Nghe vẻ nghe ve"."""
-    words = tuple(word.text.lower() for word in line.words[:len(VE_OPENING)])
+    words = tuple(word.text.lower() for word in line.words[: len(VE_OPENING)])
     return words == VE_OPENING
 
 
@@ -54,9 +55,13 @@ def _check_lengths(body: Sequence[VerseLine]) -> list[VerseDiagnostic]:
     usual = max(counts.items(), key=lambda item: (item[1], -item[0]))[0]
     return [
         diagnostic(
-            line.number, None, "warning", "ve-length",
+            line.number,
+            None,
+            "warning",
+            "ve-length",
             _("the line has {found} syllables where the vè mostly has {expected}"),
-            found=line.count, expected=usual,
+            found=line.count,
+            expected=usual,
         )
         for line in body
         if line.count and line.count != usual
@@ -87,25 +92,34 @@ def _link(first: VerseLine, second: VerseLine) -> tuple[str | None, int]:
 
 def _weak_rhyme(first: VerseLine, second: VerseLine, position: int) -> VerseDiagnostic:
     return diagnostic(
-        second.number, position, "warning", "ve-weak-rhyme",
-        _("«{syllable}» rhymes only weakly with «{other}» (line {other_line}, syllable "
-          "{other_position}): a loose rhyme or a bằng against a trắc tone"),
-        syllable=second.word(position), other=first.word(first.count),
-        other_line=first.number, other_position=first.count,
+        second.number,
+        position,
+        "warning",
+        "ve-weak-rhyme",
+        _(
+            "«{syllable}» rhymes only weakly with «{other}» (line {other_line}, syllable "
+            "{other_position}): a loose rhyme or a bằng against a trắc tone"
+        ),
+        syllable=second.word(position),
+        other=first.word(first.count),
+        other_line=first.number,
+        other_position=first.count,
     )
 
 
 def _orphan(line: VerseLine) -> VerseDiagnostic:
     return diagnostic(
-        line.number, line.count, "error", "ve-no-rhyme",
-        _("«{syllable}» ends a line that rhymes with neither the line before "
-          "nor the line after"),
+        line.number,
+        line.count,
+        "error",
+        "ve-no-rhyme",
+        _("«{syllable}» ends a line that rhymes with neither the line before nor the line after"),
         syllable=line.word(line.count),
     )
 
 
 def _check_links(lines: Sequence[VerseLine]) -> list[VerseDiagnostic]:
-    links = [_link(first, second) for first, second in zip(lines, lines[1:])]
+    links = [_link(first, second) for first, second in itertools.pairwise(lines)]
     found: list[VerseDiagnostic] = []
     for index, line in enumerate(lines):
         if not line.count or (index == 0 and is_ve_opening(line)):
@@ -151,19 +165,32 @@ def _check_part(label: str, line: int, previous: int) -> VerseDiagnostic | None:
         if not previous:
             return None
         return diagnostic(
-            line, None, "warning", "vong-co-order",
-            _("the nói lối comes after câu {previous}; it opens the vọng cổ"), previous=previous,
+            line,
+            None,
+            "warning",
+            "vong-co-order",
+            _("the nói lối comes after câu {previous}; it opens the vọng cổ"),
+            previous=previous,
         )
     number = _cau_number(label)
     if number is None or not 1 <= number <= FULL_VONG_CO:
         return diagnostic(
-            line, None, "warning", "vong-co-part",
-            _("part «{part}» is neither a nói lối nor câu 1 to câu 6"), part=label,
+            line,
+            None,
+            "warning",
+            "vong-co-part",
+            _("part «{part}» is neither a nói lối nor câu 1 to câu 6"),
+            part=label,
         )
     if number <= previous:
         return diagnostic(
-            line, None, "warning", "vong-co-order",
-            _("«{part}» comes after câu {previous}"), part=label, previous=previous,
+            line,
+            None,
+            "warning",
+            "vong-co-order",
+            _("«{part}» comes after câu {previous}"),
+            part=label,
+            previous=previous,
         )
     return None
 
@@ -172,14 +199,26 @@ def check_vong_co_parts(verse: Verse) -> list[VerseDiagnostic]:
     """Check the parts of a vọng cổ: a nói lối, then câu 1 to câu 6 in order."""
     first = len(verse.lines) + 1
     if not verse.parts:
-        return [diagnostic(
-            1, None, "warning", "vong-co-no-parts",
-            _("a vọng cổ is written in parts: a «Nói lối», then «Câu 1» to «Câu 6»"),
-        )]
+        return [
+            diagnostic(
+                1,
+                None,
+                "warning",
+                "vong-co-no-parts",
+                _("a vọng cổ is written in parts: a «Nói lối», then «Câu 1» to «Câu 6»"),
+            )
+        ]
     found: list[VerseDiagnostic] = []
     if _plain(verse.parts[0].part) != NOI_LOI:
-        found.append(diagnostic(first, None, "warning", "vong-co-no-noi-loi",
-                                _("the vọng cổ does not open with a nói lối")))
+        found.append(
+            diagnostic(
+                first,
+                None,
+                "warning",
+                "vong-co-no-noi-loi",
+                _("the vọng cổ does not open with a nói lối"),
+            )
+        )
     line, previous, count = first, 0, 0
     for part in verse.parts:
         problem = _check_part(part.part, line, previous)
@@ -191,6 +230,14 @@ def check_vong_co_parts(verse: Verse) -> list[VerseDiagnostic]:
             previous = max(previous, number)
         line += len(part.lines)
     if count != FULL_VONG_CO:
-        found.append(diagnostic(first, None, "warning", "vong-co-count",
-                                _("the vọng cổ has {count} câu; a full one has 6"), count=count))
+        found.append(
+            diagnostic(
+                first,
+                None,
+                "warning",
+                "vong-co-count",
+                _("the vọng cổ has {count} câu; a full one has 6"),
+                count=count,
+            )
+        )
     return found

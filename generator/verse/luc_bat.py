@@ -68,11 +68,18 @@ def _variant_tone(line: VerseLine, position: int, level: bool) -> VerseDiagnosti
     if syllable is None or syllable.is_bang == level:
         return None
     return diagnostic(
-        line.number, position, "warning", "tone-variant",
-        _("«{syllable}» has the {tone} tone ({found}) where {expected} is usual; "
-          "tolerated because the line is read 3/3 (lục bát variant)"),
-        syllable=line.word(position), tone=syllable.tone.value,
-        found=syllable.tone.tone_class, expected="bằng" if level else "trắc",
+        line.number,
+        position,
+        "warning",
+        "tone-variant",
+        _(
+            "«{syllable}» has the {tone} tone ({found}) where {expected} is usual; "
+            "tolerated because the line is read 3/3 (lục bát variant)"
+        ),
+        syllable=line.word(position),
+        tone=syllable.tone.value,
+        found=syllable.tone.tone_class,
+        expected="bằng" if level else "trắc",
     )
 
 
@@ -96,16 +103,26 @@ def _check_ngang_huyen(line: VerseLine, severity: Severity) -> VerseDiagnostic |
     if sixth is None or eighth is None or sixth.tone is not eighth.tone:
         return None
     if sixth.tone is Tone.HUYEN:
-        template = _("«{syllable}» needs the ngang tone because syllable {other_position} "
-                     "«{other}» already has the huyền tone")
+        template = _(
+            "«{syllable}» needs the ngang tone because syllable {other_position} "
+            "«{other}» already has the huyền tone"
+        )
     elif sixth.tone is Tone.NGANG:
-        template = _("«{syllable}» needs the huyền tone because syllable {other_position} "
-                     "«{other}» already has the ngang tone")
+        template = _(
+            "«{syllable}» needs the huyền tone because syllable {other_position} "
+            "«{other}» already has the ngang tone"
+        )
     else:
         return None
     return diagnostic(
-        line.number, 6, severity, "tone-ngang-huyen", template,
-        syllable=line.word(6), other=line.word(8), other_position=8,
+        line.number,
+        6,
+        severity,
+        "tone-ngang-huyen",
+        template,
+        syllable=line.word(6),
+        other=line.word(8),
+        other_position=8,
     )
 
 
@@ -116,12 +133,19 @@ def _waist_rhyme(line: VerseLine, rhyme: Anchor | None) -> VerseDiagnostic | Non
     if not fourth.is_bang or sixth.is_bang or not rhymes(rhyme, Anchor(line, 4)):
         return None
     return diagnostic(
-        line.number, 4, "warning", "waist-rhyme",
-        _("lục bát variant (vần lưng): «{syllable}» rhymes with «{other}» (line {other_line}, "
-          "syllable {other_position}) at syllable 4 instead of 6, with the tones of "
-          "syllables 2, 4 and 6 swapped"),
-        syllable=line.word(4), other=rhyme.word,
-        other_line=rhyme.line.number, other_position=rhyme.position,
+        line.number,
+        4,
+        "warning",
+        "waist-rhyme",
+        _(
+            "lục bát variant (vần lưng): «{syllable}» rhymes with «{other}» (line {other_line}, "
+            "syllable {other_position}) at syllable 4 instead of 6, with the tones of "
+            "syllables 2, 4 and 6 swapped"
+        ),
+        syllable=line.word(4),
+        other=rhyme.word,
+        other_line=rhyme.line.number,
+        other_position=rhyme.position,
     )
 
 
@@ -132,11 +156,19 @@ def _moved_rhyme(
         candidate = Anchor(line, position)
         if position != expected.position and rhymes(rhyme, candidate):
             return candidate, diagnostic(
-                line.number, position, "warning", "rhyme-moved",
-                _("the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
-                  "falls on «{syllable}» instead of syllable {expected}"),
-                other=rhyme.word, other_line=rhyme.line.number, other_position=rhyme.position,
-                syllable=line.word(position), expected=expected.position,
+                line.number,
+                position,
+                "warning",
+                "rhyme-moved",
+                _(
+                    "the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
+                    "falls on «{syllable}» instead of syllable {expected}"
+                ),
+                other=rhyme.word,
+                other_line=rhyme.line.number,
+                other_position=rhyme.position,
+                syllable=line.word(position),
+                expected=expected.position,
             )
     return None
 
@@ -189,10 +221,15 @@ def check_luc_bat(lines: Sequence[VerseLine], relaxed: bool = False) -> list[Ver
         six_rhyme = anchor(six, 6, 6, stretch=relaxed)
         graph.link(previous, six_rhyme)
         if index + 1 == len(lines):
-            found.append(diagnostic(
-                six.number, None, severity, "missing-line",
-                _("a 6-syllable line must be followed by an 8-syllable line"),
-            ))
+            found.append(
+                diagnostic(
+                    six.number,
+                    None,
+                    severity,
+                    "missing-line",
+                    _("a 6-syllable line must be followed by an 8-syllable line"),
+                )
+            )
             break
         eight = lines[index + 1]
         found.extend(check_eight_line(eight, six_rhyme, graph, relaxed))

@@ -65,12 +65,19 @@ def check_words(lines: Sequence[VerseLine]) -> list[VerseDiagnostic]:
     for line in lines:
         for position, word in enumerate(line.words, start=1):
             if word.syllable is None:
-                found.append(diagnostic(
-                    line.number, position, "warning", "not-a-syllable",
-                    _("«{word}» is not a Vietnamese syllable; write numbers and "
-                      "abbreviations out in words"),
-                    word=word.text,
-                ))
+                found.append(
+                    diagnostic(
+                        line.number,
+                        position,
+                        "warning",
+                        "not-a-syllable",
+                        _(
+                            "«{word}» is not a Vietnamese syllable; write numbers and "
+                            "abbreviations out in words"
+                        ),
+                        word=word.text,
+                    )
+                )
     return found
 
 
@@ -79,9 +86,13 @@ def check_count(line: VerseLine, expected: int, severity: Severity) -> VerseDiag
     if line.count == expected:
         return None
     return diagnostic(
-        line.number, None, severity, "syllable-count",
+        line.number,
+        None,
+        severity,
+        "syllable-count",
         _("expected {expected} syllables, found {found}"),
-        expected=expected, found=line.count,
+        expected=expected,
+        found=line.count,
     )
 
 
@@ -94,15 +105,20 @@ def check_tone(
         return None
     if level:
         code = "tone-level"
-        template = _("«{syllable}» has the {tone} tone (trắc); a level (bằng) tone is "
-                     "needed here")
+        template = _("«{syllable}» has the {tone} tone (trắc); a level (bằng) tone is needed here")
     else:
         code = "tone-oblique"
-        template = _("«{syllable}» has the {tone} tone (bằng); an oblique (trắc) tone is "
-                     "needed here")
+        template = _(
+            "«{syllable}» has the {tone} tone (bằng); an oblique (trắc) tone is needed here"
+        )
     return diagnostic(
-        line.number, position, severity, code, template,
-        syllable=line.word(position), tone=syllable.tone.value,
+        line.number,
+        position,
+        severity,
+        code,
+        template,
+        syllable=line.word(position),
+        tone=syllable.tone.value,
     )
 
 
@@ -169,8 +185,11 @@ class RhymeGraph:
 
     def diagnostics(self) -> list[VerseDiagnostic]:
         """Return a diagnostic per blamed syllable and a warning per loose rhyme."""
-        found = [_loose(earlier, later) for earlier, later, match in self._links
-                 if match is RhymeMatch.LOOSE]
+        found = [
+            _loose(earlier, later)
+            for earlier, later, match in self._links
+            if match is RhymeMatch.LOOSE
+        ]
         partners: dict[Anchor, list[Anchor]] = {}
         for culprit, partner in self._blame():
             partners.setdefault(culprit, []).append(partner)
@@ -191,9 +210,7 @@ class RhymeGraph:
                 continue
             if good[earlier] and not good[later]:
                 blamed.append((later, earlier))
-            elif good[later] and not good[earlier]:
-                blamed.append((earlier, later))
-            elif bad[earlier] > bad[later]:
+            elif (good[later] and not good[earlier]) or bad[earlier] > bad[later]:
                 blamed.append((earlier, later))
             else:
                 blamed.append((later, earlier))
@@ -211,10 +228,17 @@ def _where(other: Anchor) -> dict[str, object]:
 
 def _loose(earlier: Anchor, later: Anchor) -> VerseDiagnostic:
     return diagnostic(
-        later.line.number, later.position, "warning", "rhyme-loose",
-        _("«{syllable}» only loosely rhymes (vần ép) with «{other}» "
-          "(line {other_line}, syllable {other_position}): -{rhyme} against -{other_rhyme}"),
-        syllable=later.word, rhyme=_rhyme_of(later), other_rhyme=_rhyme_of(earlier),
+        later.line.number,
+        later.position,
+        "warning",
+        "rhyme-loose",
+        _(
+            "«{syllable}» only loosely rhymes (vần ép) with «{other}» "
+            "(line {other_line}, syllable {other_position}): -{rhyme} against -{other_rhyme}"
+        ),
+        syllable=later.word,
+        rhyme=_rhyme_of(later),
+        other_rhyme=_rhyme_of(earlier),
         **_where(earlier),
     )
 
@@ -225,18 +249,34 @@ def _broken(culprit: Anchor, others: list[Anchor], severity: Severity) -> VerseD
     if len(others) == 1:
         other = others[0]
         return diagnostic(
-            line, position, severity, "rhyme",
-            _("«{syllable}» does not rhyme with «{other}» (line {other_line}, "
-              "syllable {other_position}): -{rhyme} against -{other_rhyme}"),
-            syllable=culprit.word, rhyme=_rhyme_of(culprit),
-            other_rhyme=_rhyme_of(other), **_where(other),
+            line,
+            position,
+            severity,
+            "rhyme",
+            _(
+                "«{syllable}» does not rhyme with «{other}» (line {other_line}, "
+                "syllable {other_position}): -{rhyme} against -{other_rhyme}"
+            ),
+            syllable=culprit.word,
+            rhyme=_rhyme_of(culprit),
+            other_rhyme=_rhyme_of(other),
+            **_where(other),
         )
     first, second = others[0], others[1]
     return diagnostic(
-        line, position, severity, "rhyme",
-        _("«{syllable}» rhymes neither with «{first}» (line {first_line}, syllable "
-          "{first_position}) nor with «{second}» (line {second_line}, syllable {second_position})"),
+        line,
+        position,
+        severity,
+        "rhyme",
+        _(
+            "«{syllable}» rhymes neither with «{first}» (line {first_line}, syllable "
+            "{first_position}) nor with «{second}» (line {second_line}, syllable {second_position})"
+        ),
         syllable=culprit.word,
-        first=first.word, first_line=first.line.number, first_position=first.position,
-        second=second.word, second_line=second.line.number, second_position=second.position,
+        first=first.word,
+        first_line=first.line.number,
+        first_position=first.position,
+        second=second.word,
+        second_line=second.line.number,
+        second_position=second.position,
     )

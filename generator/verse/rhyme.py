@@ -44,17 +44,41 @@ class RhymeMatch(Enum):
 
 # The final of a syllable, as a class of sounds: o and u are both the glide /w/.
 FINAL_CLASSES: dict[str, str] = {
-    "": "open", "i": "i", "y": "y", "o": "w", "u": "w",
-    "m": "m", "n": "n", "ng": "ng", "nh": "nh",
-    "p": "p", "t": "t", "c": "c", "ch": "ch",
+    "": "open",
+    "i": "i",
+    "y": "y",
+    "o": "w",
+    "u": "w",
+    "m": "m",
+    "n": "n",
+    "ng": "ng",
+    "nh": "nh",
+    "p": "p",
+    "t": "t",
+    "c": "c",
+    "ch": "ch",
 }
 
 # The row of each main vowel; diphthongs written open count as their long vowel.
 VOWEL_ROWS: dict[str, str] = {
-    "i": "front", "ê": "front", "e": "front", "iê": "front", "ia": "front",
-    "ư": "central", "ơ": "central", "â": "central", "a": "central", "ă": "central",
-    "ươ": "central", "ưa": "central",
-    "u": "back", "ô": "back", "o": "back", "uô": "back", "ua": "back", "oo": "back",
+    "i": "front",
+    "ê": "front",
+    "e": "front",
+    "iê": "front",
+    "ia": "front",
+    "ư": "central",
+    "ơ": "central",
+    "â": "central",
+    "a": "central",
+    "ă": "central",
+    "ươ": "central",
+    "ưa": "central",
+    "u": "back",
+    "ô": "back",
+    "o": "back",
+    "uô": "back",
+    "ua": "back",
+    "oo": "back",
 }
 
 # Vowels whose row changes before a final class (a is front before nh and ch).

@@ -56,13 +56,23 @@ def _opening_rhyme(
     fifth, third = anchor(line, 7, 5), anchor(line, 7, 3)
     if previous is None or third is None or rhymes(previous, fifth) or not rhymes(previous, third):
         return fifth
-    found.append(diagnostic(
-        line.number, third.position, "warning", "rhyme-moved",
-        _("the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
-          "falls on «{syllable}» instead of syllable {expected}"),
-        other=previous.word, other_line=previous.line.number, other_position=previous.position,
-        syllable=third.word, expected=5,
-    ))
+    found.append(
+        diagnostic(
+            line.number,
+            third.position,
+            "warning",
+            "rhyme-moved",
+            _(
+                "the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
+                "falls on «{syllable}» instead of syllable {expected}"
+            ),
+            other=previous.word,
+            other_line=previous.line.number,
+            other_position=previous.position,
+            syllable=third.word,
+            expected=5,
+        )
+    )
     return third
 
 
@@ -72,14 +82,21 @@ def check_song_that(lines: Sequence[VerseLine]) -> list[VerseDiagnostic]:
     graph = RhymeGraph()
     previous: Anchor | None = None
     for start in range(0, len(lines), 4):
-        quatrain = lines[start:start + 4]
+        quatrain = lines[start : start + 4]
         if len(quatrain) < 4:
-            found.append(diagnostic(
-                quatrain[-1].number, None, "error", "incomplete-quatrain",
-                _("song thất lục bát goes by quatrains of 7, 7, 6 and 8 syllables; "
-                  "the last one has {count} lines"),
-                count=len(quatrain),
-            ))
+            found.append(
+                diagnostic(
+                    quatrain[-1].number,
+                    None,
+                    "error",
+                    "incomplete-quatrain",
+                    _(
+                        "song thất lục bát goes by quatrains of 7, 7, 6 and 8 syllables; "
+                        "the last one has {count} lines"
+                    ),
+                    count=len(quatrain),
+                )
+            )
         first = quatrain[0]
         found.extend(_check_seven(first, FIRST_SEVEN))
         graph.link(previous, _opening_rhyme(previous, first, found))

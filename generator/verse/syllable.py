@@ -61,13 +61,54 @@ _TONE_MARKS: dict[str, Tone] = {
 }
 _LOOKALIKES = str.maketrans({"ð": "đ", "Ð": "đ", "Đ": "đ"})
 _INITIALS = (
-    "ngh", "ng", "nh", "ch", "gh", "kh", "ph", "th", "tr",
-    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "kh",
+    "ph",
+    "th",
+    "tr",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
 )
 _VOWELS = frozenset("aăâeêioôơuưy")
 _NUCLEI = frozenset(
-    ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư",
-     "iê", "ia", "uô", "ua", "ươ", "ưa", "oo"]
+    [
+        "a",
+        "ă",
+        "â",
+        "e",
+        "ê",
+        "i",
+        "o",
+        "ô",
+        "ơ",
+        "u",
+        "ư",
+        "iê",
+        "ia",
+        "uô",
+        "ua",
+        "ươ",
+        "ưa",
+        "oo",
+    ]
 )
 _FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u", "")
 _LETTERS = re.compile(r"^[a-zđăâêôơư]+$")
@@ -123,7 +164,7 @@ def _split_initial(base: str) -> tuple[str, str]:
         return "gi", base[1:]
     for initial in _INITIALS:
         if base.startswith(initial):
-            return initial, base[len(initial):]
+            return initial, base[len(initial) :]
     return "", base
 
 
@@ -195,7 +236,7 @@ def split_fillers(line: str) -> list[tuple[str, bool]]:
     start = 0
     for match in _FILLER.finditer(line):
         if match.start() > start:
-            runs.append((line[start:match.start()], False))
+            runs.append((line[start : match.start()], False))
         runs.append((match.group(1), True))
         start = match.end()
     if start < len(line):

@@ -30,9 +30,15 @@ from generator.project import load_project
 from generator.theme import load_theme
 from tests.conftest import MINI, REPO, copy_project
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 LOCAL_HOST = "127.0.0.1"
 PHONE = {"width": 360, "height": 800}
 THEME_ASSETS = REPO / "themes" / "default" / "assets"
@@ -45,9 +51,12 @@ def chromium_path() -> str:
     for candidate in candidates:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
-    pytest.fail("Chromium not found: the browser tests need Debian's chromium "
-                "(apt-get install chromium) at /usr/bin/chromium, on PATH, or named by "
-                "ANSINH_CHROMIUM. They are never skipped.", pytrace=False)
+    pytest.fail(
+        "Chromium not found: the browser tests need Debian's chromium "
+        "(apt-get install chromium) at /usr/bin/chromium, on PATH, or named by "
+        "ANSINH_CHROMIUM. They are never skipped.",
+        pytrace=False,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -56,8 +65,9 @@ def browser() -> Iterator[Browser]:
     path = chromium_path()
     with sync_playwright() as playwright:
         try:
-            launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS,
-                                                  headless=True)
+            launched = playwright.chromium.launch(
+                executable_path=path, args=CHROMIUM_ARGS, headless=True
+            )
         except PlaywrightError as error:
             pytest.fail(f"Chromium at {path} did not start: {error}", pytrace=False)
         yield launched
@@ -79,7 +89,7 @@ class Served:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     served: Served
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         self.served.paths.append(self.path)
 
 
@@ -89,7 +99,8 @@ def serve_folder(root: Path) -> Iterator[Served]:
     served = Served(root=root, url="")
     handler = type("Handler", (_QuietHandler,), {"served": served})
     server = http.server.ThreadingHTTPServer(
-        (LOCAL_HOST, 0), functools.partial(handler, directory=str(root)))
+        (LOCAL_HOST, 0), functools.partial(handler, directory=str(root))
+    )
     served.url = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -154,9 +165,14 @@ def open_page(browser: Browser) -> Iterator[OpenPage]:
     contexts: list[BrowserContext] = []
 
     def open_(url: str, javascript: bool = True, viewport: dict[str, int] | None = None) -> Watched:
-        context = browser.new_context(viewport=viewport or PHONE, java_script_enabled=javascript,
-                                      is_mobile=True, has_touch=True, device_scale_factor=2,
-                                      service_workers="block")
+        context = browser.new_context(
+            viewport=viewport or PHONE,
+            java_script_enabled=javascript,
+            is_mobile=True,
+            has_touch=True,
+            device_scale_factor=2,
+            service_workers="block",
+        )
         contexts.append(context)
         watched = watch(context.new_page())
         watched.page.goto(url, wait_until="load")
@@ -196,7 +212,9 @@ def render_partial(policy: Policy, locale: str, theme_root: Path = MINI, **extra
     theme = load_theme(theme_root, "default")
     env = theme.environment("templates/web")
     context = {
-        "policy": policy, "locale": locale, "_": translator(locale),
+        "policy": policy,
+        "locale": locale,
+        "_": translator(locale),
         "amount": lambda value: format_amount(value, locale),
         "num": lambda value: format_number(value, locale),
         "pct": lambda value: format_percent(value, locale),
@@ -248,4 +266,3 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The mini project built as it stands, served on 127.0.0.1."""
     with serve_folder(build_mini(tmp_path_factory.mktemp("mini-site"))) as served:
         yield served
-

@@ -10,8 +10,13 @@ from playwright.sync_api import Page
 from generator.format import format_amount
 from generator.i18n import translate
 from generator.model import PaymentMode, Policy, SupportGroup
-from generator.policy import PAYMENT_MONTHS, current_health, current_voluntary, household_health
-from generator.policy import voluntary_contribution
+from generator.policy import (
+    PAYMENT_MONTHS,
+    current_health,
+    current_voluntary,
+    household_health,
+    voluntary_contribution,
+)
 from tests.browser.conftest import OpenPage, Served, render_partial
 from tests.conftest import REPO
 
@@ -23,22 +28,41 @@ OUTPUTS = ("income", "gross", "support", "pay", "month")
 # (near-poor), 99,000 (ethnic minority), 66,000 (other) = 50/40/30/20% × 22% × 1,500,000.
 CASES: list[tuple[int, SupportGroup, PaymentMode, str, str, str, str]] = [
     (1_500_000, "other", "monthly", "330.000", "66.000", "264.000", "264.000"),
-    (1_500_000, "near_poor", "every_12_months", "3.960.000", "1.584.000", "2.376.000",
-     "198.000"),
+    (1_500_000, "near_poor", "every_12_months", "3.960.000", "1.584.000", "2.376.000", "198.000"),
     (2_000_000, "poor", "monthly", "440.000", "165.000", "275.000", "275.000"),
-    (3_000_000, "ethnic_minority", "every_6_months", "3.960.000", "594.000", "3.366.000",
-     "561.000"),
+    (
+        3_000_000,
+        "ethnic_minority",
+        "every_6_months",
+        "3.960.000",
+        "594.000",
+        "3.366.000",
+        "561.000",
+    ),
     (5_000_000, "other", "every_3_months", "3.300.000", "198.000", "3.102.000", "1.034.000"),
     (4_000_000, "near_poor", "every_6_months", "5.280.000", "792.000", "4.488.000", "748.000"),
-    (46_800_000, "poor", "every_12_months", "123.552.000", "1.980.000", "121.572.000",
-     "10.131.000"),
+    (
+        46_800_000,
+        "poor",
+        "every_12_months",
+        "123.552.000",
+        "1.980.000",
+        "121.572.000",
+        "10.131.000",
+    ),
     # 2,345,678 × 22% = 516,049.16, rounded to 516,049
     (2_345_678, "other", "monthly", "516.049", "66.000", "450.049", "450.049"),
 ]
 
 # members → whole household a year: 1,263,600 + 884,520 + 758,160 + 631,800 + 505,440 + …
-HOUSEHOLD = [(1, "1.263.600"), (2, "2.148.120"), (3, "2.906.280"), (4, "3.538.080"),
-             (5, "4.043.520"), (6, "4.548.960")]
+HOUSEHOLD = [
+    (1, "1.263.600"),
+    (2, "2.148.120"),
+    (3, "2.906.280"),
+    (4, "3.538.080"),
+    (5, "4.043.520"),
+    (6, "4.548.960"),
+]
 
 
 def vnd(digits: str) -> str:
@@ -63,20 +87,41 @@ def raw_text(page: Page, selector: str) -> str:
 
 @pytest.mark.parametrize(("income", "group", "mode", "gross", "support", "pay", "month"), CASES)
 def test_amounts_match_the_hand_checked_figures_and_the_server(
-        standalone: Served, open_page: OpenPage, mini_policy: Policy, income: int,
-        group: SupportGroup, mode: PaymentMode, gross: str, support: str, pay: str,
-        month: str) -> None:
+    standalone: Served,
+    open_page: OpenPage,
+    mini_policy: Policy,
+    income: int,
+    group: SupportGroup,
+    mode: PaymentMode,
+    gross: str,
+    support: str,
+    pay: str,
+    month: str,
+) -> None:
     watched = open_page(standalone.url + "vi.html")
     page = watched.page
     choose(page, income, group, mode)
     shown = {name: raw_text(page, f'[data-calc-out="{name}"]') for name in OUTPUTS}
-    assert shown == {"income": vnd(f"{income:,}".replace(",", ".")), "gross": vnd(gross),
-                     "support": vnd(support), "pay": vnd(pay), "month": vnd(month)}
-    expected = voluntary_contribution(current_voluntary(mini_policy), income, group,
-                                      PAYMENT_MONTHS[mode])
-    assert shown == {key: format_amount(value, "vi") for key, value in {
-        "income": expected.income, "gross": expected.gross, "support": expected.state_support,
-        "pay": expected.you_pay, "month": expected.you_pay_per_month}.items()}
+    assert shown == {
+        "income": vnd(f"{income:,}".replace(",", ".")),
+        "gross": vnd(gross),
+        "support": vnd(support),
+        "pay": vnd(pay),
+        "month": vnd(month),
+    }
+    expected = voluntary_contribution(
+        current_voluntary(mini_policy), income, group, PAYMENT_MONTHS[mode]
+    )
+    assert shown == {
+        key: format_amount(value, "vi")
+        for key, value in {
+            "income": expected.income,
+            "gross": expected.gross,
+            "support": expected.state_support,
+            "pay": expected.you_pay,
+            "month": expected.you_pay_per_month,
+        }.items()
+    }
     watched.assert_clean()
 
 
@@ -90,14 +135,18 @@ def test_english_page_formats_like_babel(standalone: Served, open_page: OpenPage
     watched.assert_clean()
 
 
-@pytest.mark.parametrize(("typed", "shown", "note"), [
-    ("100000", "1.500.000", "floor"),
-    ("99000000", "46.800.000", "ceiling"),
-    ("2.500.000 đ", "2.500.000", None),
-    ("", "1.500.000", None),
-])
-def test_the_income_is_clamped_on_change(standalone: Served, open_page: OpenPage, typed: str,
-                                         shown: str, note: str | None) -> None:
+@pytest.mark.parametrize(
+    ("typed", "shown", "note"),
+    [
+        ("100000", "1.500.000", "floor"),
+        ("99000000", "46.800.000", "ceiling"),
+        ("2.500.000 đ", "2.500.000", None),
+        ("", "1.500.000", None),
+    ],
+)
+def test_the_income_is_clamped_on_change(
+    standalone: Served, open_page: OpenPage, typed: str, shown: str, note: str | None
+) -> None:
     watched = open_page(standalone.url + "vi.html")
     page = watched.page
     page.fill("#calc-income", typed)
@@ -127,22 +176,26 @@ def test_slider_and_field_stay_in_step(standalone: Served, open_page: OpenPage) 
 
 
 @pytest.mark.parametrize(("members", "total"), HOUSEHOLD)
-def test_household_totals(standalone: Served, open_page: OpenPage, mini_policy: Policy,
-                          members: int, total: str) -> None:
+def test_household_totals(
+    standalone: Served, open_page: OpenPage, mini_policy: Policy, members: int, total: str
+) -> None:
     watched = open_page(standalone.url + "vi.html")
     page = watched.page
     page.select_option("#calc-members", str(members))
     assert raw_text(page, '[data-calc-out="household"]') == vnd(total)
-    assert vnd(total) == format_amount(sum(household_health(current_health(mini_policy),
-                                                            members)), "vi")
+    assert vnd(total) == format_amount(
+        sum(household_health(current_health(mini_policy), members)), "vi"
+    )
     assert page.locator("[data-calc-person]:visible").count() == members
     watched.assert_clean()
 
 
-def test_controls_are_labelled_and_results_announced(standalone: Served,
-                                                     open_page: OpenPage) -> None:
+def test_controls_are_labelled_and_results_announced(
+    standalone: Served, open_page: OpenPage
+) -> None:
     watched = open_page(standalone.url + "vi.html")
     page = watched.page
+
     def vi(msgid: str) -> str:
         return translate(msgid, "vi")
 
@@ -153,16 +206,19 @@ def test_controls_are_labelled_and_results_announced(standalone: Served,
     assert page.get_by_label(vi("People in the household who join"), exact=True).count() == 1
     unnamed = page.eval_on_selector_all(
         ".calc input, .calc select",
-        "nodes => nodes.filter(n => !n.labels || n.labels.length === 0).map(n => n.outerHTML)")
+        "nodes => nodes.filter(n => !n.labels || n.labels.length === 0).map(n => n.outerHTML)",
+    )
     assert unnamed == []
     assert page.locator('[aria-live="polite"] [data-calc-out="pay"]').count() == 1
     sizes = page.eval_on_selector_all(
         ".calc p, .calc label, .calc dt, .calc dd, .calc td, .calc th, .calc summary",
-        "nodes => nodes.filter(n => n.offsetParent).map(n => parseFloat(getComputedStyle(n).fontSize))")
+        "nodes => nodes.filter(n => n.offsetParent).map(n => parseFloat(getComputedStyle(n).fontSize))",
+    )
     assert min(sizes) >= 16
     heights = page.eval_on_selector_all(
         ".calc-choice, #calc-income, #calc-members, #calc-income-range, .calc summary",
-        "nodes => nodes.filter(n => n.offsetParent).map(n => n.getBoundingClientRect().height)")
+        "nodes => nodes.filter(n => n.offsetParent).map(n => n.getBoundingClientRect().height)",
+    )
     assert min(heights) >= 44
     watched.assert_clean()
 
@@ -180,7 +236,8 @@ def test_no_horizontal_scrolling_at_360_px(standalone: Served, open_page: OpenPa
 
 
 def test_without_javascript_the_tables_show_and_the_forms_do_not(
-        standalone: Served, open_page: OpenPage) -> None:
+    standalone: Served, open_page: OpenPage
+) -> None:
     watched = open_page(standalone.url + "vi.html", javascript=False)
     page = watched.page
     assert page.locator("[data-calc-form]").is_hidden()
@@ -191,8 +248,9 @@ def test_without_javascript_the_tables_show_and_the_forms_do_not(
     watched.assert_clean()
 
 
-def test_with_javascript_the_forms_show_and_the_tables_fold(standalone: Served,
-                                                            open_page: OpenPage) -> None:
+def test_with_javascript_the_forms_show_and_the_tables_fold(
+    standalone: Served, open_page: OpenPage
+) -> None:
     watched = open_page(standalone.url + "vi.html")
     page = watched.page
     assert page.locator("[data-calc-form]").is_visible()
@@ -240,15 +298,17 @@ def check_campaign_page(site: Served, open_page: OpenPage, prefix: str, locale: 
     page.select_option("#calc-members", "3")
     assert raw_text(page, '[data-calc-out="household"]') == format_amount(2_906_280, locale)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    elsewhere = [url for url in watched.requests
-                 if not url.startswith((site.url, "data:", "blob:"))]
+    elsewhere = [
+        url for url in watched.requests if not url.startswith((site.url, "data:", "blob:"))
+    ]
     assert not elsewhere, elsewhere
     watched.assert_clean()
 
 
 @pytest.mark.parametrize(("prefix", "locale"), [("", "vi"), ("en/", "en")])
-def test_calculator_on_the_campaign_page_as_built(mini_site: Served, open_page: OpenPage,
-                                                  prefix: str, locale: str) -> None:
+def test_calculator_on_the_campaign_page_as_built(
+    mini_site: Served, open_page: OpenPage, prefix: str, locale: str
+) -> None:
     template = REPO / "themes" / "default" / "templates" / "web" / "campaign.md.j2"
     if "calculator" not in Path(template).read_text("utf-8"):
         pytest.xfail("campaign.md.j2 does not show the calculator partial yet")

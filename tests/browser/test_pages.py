@@ -51,7 +51,9 @@ def page_paths(root: Path) -> list[str]:
     return sorted(p.relative_to(root).parent.as_posix() + "/" for p in root.rglob("index.html"))
 
 
-def test_every_page_is_clean_and_fits_a_360_pixel_phone(example_site: Served, open_page: OpenPage) -> None:
+def test_every_page_is_clean_and_fits_a_360_pixel_phone(
+    example_site: Served, open_page: OpenPage
+) -> None:
     paths = page_paths(example_site.root)
     assert len(paths) > 30
     for path in paths:
@@ -115,7 +117,9 @@ def test_a_campaign_page_prints_cleanly(example_site: Served, open_page: OpenPag
 
 def test_pages_carry_sharing_metadata_with_absolute_addresses(example_site: Served) -> None:
     page = (example_site.root / "campaigns/dong-thap/index.html").read_text("utf-8")
-    meta = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)"', page))
+    meta = dict(
+        re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)"', page)
+    )
     assert meta["og:url"] == "https://ansinh.example.vn/campaigns/dong-thap/"
     assert meta["og:image"] == "https://ansinh.example.vn/social/vi/dong-thap/facebook.png"
     assert meta["og:title"] and meta["og:description"]
@@ -146,7 +150,8 @@ def test_pages_work_under_the_content_security_policy_the_readme_recommends(
             return
 
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(example_site.root)))
+        ("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(example_site.root))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/"

@@ -67,8 +67,9 @@ def scripts(project: Project, theme: Theme) -> dict[tuple[str, str], object]:
     kit = load_kit(theme)
     found = {}
     for campaign in project.campaigns:
-        for script in build_scripts(project, theme, campaign, kit.settings, kit.formulas,
-                                    kit.abbreviations):
+        for script in build_scripts(
+            project, theme, campaign, kit.settings, kit.formulas, kit.abbreviations
+        ):
             found[(campaign.id, script.length.id)] = script
     return found
 
@@ -96,8 +97,9 @@ def test_golden_script(outputs: dict[str, Output], campaign: str, length: str) -
 
 
 @pytest.mark.parametrize("locale", ["vi", "en"])
-def test_golden_operator_page(project: Project, theme: Theme, locale: str,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_golden_operator_page(
+    project: Project, theme: Theme, locale: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(loudspeaker, "audio_available", lambda: True)
     monkeypatch.setattr(loudspeaker, "mp3_encoder", lambda: None)
     check_golden(f"page.{locale}.md", render_operator_page(project, theme, locale))
@@ -143,7 +145,7 @@ def test_wav_header_has_no_date(outputs: dict[str, Output]) -> None:
     wav = outputs["loudspeaker/dong-thap/1-phut.wav"].data
     chunks, position = [], 12
     while position + 8 <= len(wav):
-        chunks.append(wav[position:position + 4])
+        chunks.append(wav[position : position + 4])
         position += 8 + struct.unpack_from("<I", wav, position + 4)[0]
     assert wav[:4] == b"RIFF" and chunks[:2] == [b"fmt ", b"data"]
     assert b"LIST" not in chunks and b"ICRD" not in wav[:4096]
@@ -161,12 +163,16 @@ def test_spoken_form_has_no_digits_abbreviations_or_warnings(scripts: dict) -> N
 
 def test_figure_sentence(outputs: dict[str, Output], scripts: dict) -> None:
     written = [p.written for p in scripts[("dong-thap", "3-phut")].parts if p.kind == "figure"]
-    assert written[0] == ("Đến ngày 3/6/2021, số người tham gia BHXH tự nguyện ở huyện Cao Lãnh "
-                          "là 2.921 người, đạt 87,59% kế hoạch năm 2021.")
+    assert written[0] == (
+        "Đến ngày 3/6/2021, số người tham gia BHXH tự nguyện ở huyện Cao Lãnh "
+        "là 2.921 người, đạt 87,59% kế hoạch năm 2021."
+    )
     txt = outputs["loudspeaker/dong-thap/3-phut.txt"].data.decode()
-    assert ("Đến ngày ba tháng sáu năm hai ngàn không trăm hai mươi mốt, số người tham gia "
-            "bảo hiểm xã hội tự nguyện ở huyện Cao Lãnh là hai ngàn chín trăm hai mươi mốt "
-            "người, đạt tám mươi bảy phẩy năm mươi chín phần trăm") in txt
+    assert (
+        "Đến ngày ba tháng sáu năm hai ngàn không trăm hai mươi mốt, số người tham gia "
+        "bảo hiểm xã hội tự nguyện ở huyện Cao Lãnh là hai ngàn chín trăm hai mươi mốt "
+        "người, đạt tám mươi bảy phẩy năm mươi chín phần trăm"
+    ) in txt
 
 
 def test_hotline_said_twice_in_every_script(outputs: dict[str, Output]) -> None:
@@ -175,11 +181,14 @@ def test_hotline_said_twice_in_every_script(outputs: dict[str, Output]) -> None:
             assert output.data.decode().count("một chín không không, chín không sáu tám") == 2
 
 
-@pytest.mark.parametrize(("region", "opening"), [
-    ("le-chan-hai-phong", "Kính thưa bà con nhân dân!"),
-    ("dak-lak", "Kính thưa toàn thể bà con!"),
-    ("dong-thap", "Kính thưa bà con cô bác!"),
-])
+@pytest.mark.parametrize(
+    ("region", "opening"),
+    [
+        ("le-chan-hai-phong", "Kính thưa bà con nhân dân!"),
+        ("dak-lak", "Kính thưa toàn thể bà con!"),
+        ("dong-thap", "Kính thưa bà con cô bác!"),
+    ],
+)
 def test_opening_by_region(outputs: dict[str, Output], region: str, opening: str) -> None:
     assert pieces(outputs[f"loudspeaker/{region}/1-phut.txt"].data.decode())[0].startswith(opening)
 
@@ -230,8 +239,9 @@ def _unfold(data: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("campaign", CAMPAIGNS)
-def test_calendar(project: Project, outputs: dict[str, Output], scripts: dict,
-                  campaign: str) -> None:
+def test_calendar(
+    project: Project, outputs: dict[str, Output], scripts: dict, campaign: str
+) -> None:
     lines = _unfold(outputs[f"loudspeaker/{campaign}/schedule.ics"].data)
     stack: list[str] = []
     events: list[dict[str, str]] = []
@@ -254,8 +264,11 @@ def test_calendar(project: Project, outputs: dict[str, Output], scripts: dict,
     for event, time in zip(events, sorted(settings.times), strict=True):
         start = event["DTSTART;TZID=Asia/Ho_Chi_Minh"]
         assert start.endswith(time.replace(":", "") + "00")
-        assert re.fullmatch(r"FREQ=WEEKLY;WKST=MO;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,\w\w)*;"
-                            r"UNTIL=\d{8}T165959Z", event["RRULE"])
+        assert re.fullmatch(
+            r"FREQ=WEEKLY;WKST=MO;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,\w\w)*;"
+            r"UNTIL=\d{8}T165959Z",
+            event["RRULE"],
+        )
         minutes, secs = re.fullmatch(r"PT(\d+)M(\d+)S", event["DURATION"]).groups()
         assert int(minutes) * 60 + int(secs) == -(-seconds // 1)
         assert re.fullmatch(r"\d{8}T000000Z", event["DTSTAMP"])
@@ -284,32 +297,42 @@ def test_sheet_pdf_renders_with_real_text(outputs: dict[str, Output], tmp_path: 
     assert pdf.startswith(b"%PDF-")
     source = tmp_path / "sheet.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(source),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(source), str(tmp_path / "page")],
+        check=True,
+    )
     assert (tmp_path / "page-1.png").stat().st_size > 1000
-    text = " ".join(subprocess.run(["pdftotext", str(source), "-"], check=True,
-                                   capture_output=True, text=True).stdout.split())
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(source), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
     assert "Kính thưa bà con nhân dân!" in text and "Nghị định 159/2025/NĐ-CP" in text
-    fonts = subprocess.run(["pdffonts", str(source)], check=True, capture_output=True,
-                           text=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(source)], check=True, capture_output=True, text=True
+    ).stdout
     assert fonts.count("CID TrueType      Identity-H       yes yes yes") == 2
 
 
-def test_render_is_deterministic(project: Project, theme: Theme,
-                                 outputs: dict[str, Output]) -> None:
+def test_render_is_deterministic(
+    project: Project, theme: Theme, outputs: dict[str, Output]
+) -> None:
     again = {o.path: o for o in render_loudspeaker(project, theme)}
     assert again.keys() == outputs.keys()
     assert all(again[path].data == outputs[path].data for path in outputs)
 
 
 def test_without_consent_a_testimonial_is_never_broadcast(
-        project: Project, theme: Theme, monkeypatch: pytest.MonkeyPatch) -> None:
+    project: Project, theme: Theme, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(loudspeaker, "audio_available", lambda: False)
     truc = project.testimonials["le-thi-nhu-truc"]
-    withheld = truc.model_copy(update={"consent": truc.consent.model_copy(
-        update={"scope": ["web", "print", "social"]})})
-    changed = project.model_copy(update={"testimonials": {
-        **project.testimonials, "le-thi-nhu-truc": withheld}})
+    withheld = truc.model_copy(
+        update={"consent": truc.consent.model_copy(update={"scope": ["web", "print", "social"]})}
+    )
+    changed = project.model_copy(
+        update={"testimonials": {**project.testimonials, "le-thi-nhu-truc": withheld}}
+    )
     outputs, notices = render_loudspeaker_with_notices(changed, theme)
     texts = [o.data.decode("utf-8") for o in outputs if o.format in ("txt", "html")]
     assert texts and not any("Lê Thị Như Trúc" in text for text in texts)

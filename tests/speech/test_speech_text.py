@@ -301,8 +301,12 @@ def test_speech_sentences(region: str, written: str, spoken: str) -> None:
     ("region", "written", "spoken"),
     [
         ("south", "10.296.000 đồng/tháng", "mười triệu hai trăm chín mươi sáu ngàn đồng mỗi tháng"),
-        ("south", "Nghị định 159/2025/NĐ-CP", "Nghị định số một trăm năm mươi chín năm hai ngàn "
-         "không trăm hai mươi lăm của Chính phủ"),
+        (
+            "south",
+            "Nghị định 159/2025/NĐ-CP",
+            "Nghị định số một trăm năm mươi chín năm hai ngàn "
+            "không trăm hai mươi lăm của Chính phủ",
+        ),
         ("central", "1900 9068", "một chín không không, chín không sáu tám"),
         ("central", "330.000đ/tháng", "ba trăm ba mươi ngàn đồng mỗi tháng"),
         ("south", "BHXH tự nguyện", "bảo hiểm xã hội tự nguyện"),

@@ -30,10 +30,15 @@ def test_broken_text_verse_json_and_exit_code(
 ) -> None:
     path = write(tmp_path, "ca-dao.txt", BROKEN)
     assert run_verse_check(path, None, "json") == 1
-    assert json.loads(capsys.readouterr().out) == [{
-        "line": 2, "position": 6, "severity": "error", "code": "rhyme",
-        "message": "«làng» không vần với «già» (dòng 1, chữ 6): vần -ang với -a",
-    }]
+    assert json.loads(capsys.readouterr().out) == [
+        {
+            "line": 2,
+            "position": 6,
+            "severity": "error",
+            "code": "rhyme",
+            "message": "«làng» không vần với «già» (dòng 1, chữ 6): vần -ang với -a",
+        }
+    ]
 
 
 def test_text_report_in_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,8 +65,11 @@ def test_text_report_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_warnings_alone_exit_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, "kieu.txt", "Mai cốt cách, tuyết tinh thần,\n"
-                                       "Một người một vẻ, mười phân vẹn mười.\n")
+    path = write(
+        tmp_path,
+        "kieu.txt",
+        "Mai cốt cách, tuyết tinh thần,\nMột người một vẻ, mười phân vẹn mười.\n",
+    )
     assert run_verse_check(path, None, "json") == 0
     assert [item["severity"] for item in json.loads(capsys.readouterr().out)] == ["warning"]
 
@@ -69,11 +77,15 @@ def test_warnings_alone_exit_zero(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_form_option_applies_to_text_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path, "ve.txt", "Nghe vẻ nghe ve,\nNghe vè nói ngược.\n"
-                                     "Ngựa đi ba bước,\nQuay lại đàng sau.\n")
+    path = write(
+        tmp_path,
+        "ve.txt",
+        "Nghe vẻ nghe ve,\nNghe vè nói ngược.\nNgựa đi ba bước,\nQuay lại đàng sau.\n",
+    )
     assert run_verse_check(path, "ve", "json") == 1
     assert [(item["line"], item["code"]) for item in json.loads(capsys.readouterr().out)] == [
-        (4, "ve-no-rhyme")]
+        (4, "ve-no-rhyme")
+    ]
 
 
 def test_form_option_overrides_a_yaml_form(
@@ -102,7 +114,8 @@ def test_invalid_verse_fields_are_content_errors(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         run_verse_check(path, None, "text")
     assert [item.format() for item in raised.value.diagnostics] == [
-        f"{path}:1:1: error: thiếu khóa bắt buộc «title»"]
+        f"{path}:1:1: error: thiếu khóa bắt buộc «title»"
+    ]
 
 
 def test_missing_file_is_a_content_error(tmp_path: Path) -> None:

@@ -28,8 +28,9 @@ def test_example_verse_has_no_error(path: Path) -> None:
     assert [item for item in check_verse(verse) if item.severity == "error"] == []
 
 
-@pytest.mark.parametrize(("name", "form", "region"),
-                         [(name, *values) for name, values in EXPECTED.items()])
+@pytest.mark.parametrize(
+    ("name", "form", "region"), [(name, *values) for name, values in EXPECTED.items()]
+)
 def test_example_form_and_region(name: str, form: str, region: str) -> None:
     verse = load_verse(VERSES / f"{name}.yml")
     assert (verse.form, verse.region, verse.author) == (form, region, "An Sinh")

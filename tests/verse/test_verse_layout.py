@@ -10,15 +10,27 @@ from generator.verse.layout import (
 )
 
 KIEU = Verse(
-    id="kieu", form="luc_bat", title={"vi": "Truyện Kiều", "en": "The Tale of Kiều"},
+    id="kieu",
+    form="luc_bat",
+    title={"vi": "Truyện Kiều", "en": "The Tale of Kiều"},
     author="Nguyễn Du",
-    lines=["Trăm năm trong cõi người ta,", "Chữ tài chữ mệnh khéo là ghét nhau.",
-           "Trải qua một cuộc bể dâu,", "Những điều trông thấy mà đau đớn lòng."],
+    lines=[
+        "Trăm năm trong cõi người ta,",
+        "Chữ tài chữ mệnh khéo là ghét nhau.",
+        "Trải qua một cuộc bể dâu,",
+        "Những điều trông thấy mà đau đớn lòng.",
+    ],
 )
 HO = Verse(
-    id="ho", form="ho", title="Hò <đêm>", author="dân gian", region="south",
-    parts=[VersePart(part="Người hò", lines=["(Hò ơ…) Ai về Đồng Tháp (mà) coi,"]),
-           VersePart(part="Người đáp", lines=["Sen hồng nở rộ đẹp ngời trong mưa (ờ)."])],
+    id="ho",
+    form="ho",
+    title="Hò <đêm>",
+    author="dân gian",
+    region="south",
+    parts=[
+        VersePart(part="Người hò", lines=["(Hò ơ…) Ai về Đồng Tháp (mà) coi,"]),
+        VersePart(part="Người đáp", lines=["Sen hồng nở rộ đẹp ngời trong mưa (ờ)."]),
+    ],
 )
 
 
@@ -56,8 +68,12 @@ def test_ho_html_labels_parts_and_mutes_fillers() -> None:
 
 
 def test_song_that_line_roles() -> None:
-    verse = Verse(id="st", form="song_that_luc_bat", title="St",
-                  lines=["a b c d e f g", "a b c d e f g", "a b c d e f", "a b c d e f g h"])
+    verse = Verse(
+        id="st",
+        form="song_that_luc_bat",
+        title="St",
+        lines=["a b c d e f g", "a b c d e f g", "a b c d e f", "a b c d e f g h"],
+    )
     html = render_verse_html(verse, "vi")
     roles = [part.split('"')[0] for part in html.split("verse__line--")[1:]]
     assert roles == ["that", "that", "luc", "bat"]
@@ -86,8 +102,7 @@ def test_excerpt_keeps_fillers_without_parentheses() -> None:
 
 
 def test_speech_lines_drop_fillers() -> None:
-    assert verse_speech_lines(HO) == [
-        "Ai về Đồng Tháp coi,", "Sen hồng nở rộ đẹp ngời trong mưa."]
+    assert verse_speech_lines(HO) == ["Ai về Đồng Tháp coi,", "Sen hồng nở rộ đẹp ngời trong mưa."]
 
 
 def test_plain_line_tidies_spaces() -> None:

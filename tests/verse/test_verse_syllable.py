@@ -55,7 +55,11 @@ from generator.verse.syllable import (
 def test_syllable_parts(text: str, initial: str, medial: str, rhyme: str, tone: Tone) -> None:
     syllable = parse_syllable(text)
     assert (syllable.initial, syllable.medial, syllable.rhyme, syllable.tone) == (
-        initial, medial, rhyme, tone)
+        initial,
+        medial,
+        rhyme,
+        tone,
+    )
 
 
 @pytest.mark.parametrize(
@@ -72,7 +76,11 @@ def test_decomposed_input_reads_the_same(
 ) -> None:
     syllable = parse_syllable(unicodedata.normalize("NFD", text))
     assert (syllable.initial, syllable.medial, syllable.rhyme, syllable.tone) == (
-        initial, medial, rhyme, tone)
+        initial,
+        medial,
+        rhyme,
+        tone,
+    )
 
 
 @pytest.mark.parametrize(
@@ -123,8 +131,14 @@ def test_counted_words(line: str, words: list[str]) -> None:
 def test_fillers_are_kept_and_marked() -> None:
     words = tokenize_line("(Hò ơ…) Ai về (í a) Đồng Tháp")
     assert [(word.text, word.filler) for word in words] == [
-        ("Hò", True), ("ơ", True), ("Ai", False), ("về", False),
-        ("í", True), ("a", True), ("Đồng", False), ("Tháp", False),
+        ("Hò", True),
+        ("ơ", True),
+        ("Ai", False),
+        ("về", False),
+        ("í", True),
+        ("a", True),
+        ("Đồng", False),
+        ("Tháp", False),
     ]
 
 
@@ -135,10 +149,17 @@ def test_pauses_follow_punctuation() -> None:
 
 def test_split_fillers_drops_parentheses() -> None:
     assert split_fillers("(Hò ơ) Ai về (mà) coi") == [
-        ("Hò ơ", True), (" Ai về ", False), ("mà", True), (" coi", False)]
+        ("Hò ơ", True),
+        (" Ai về ", False),
+        ("mà", True),
+        (" coi", False),
+    ]
 
 
 def test_a_word_that_is_not_a_syllable_has_no_analysis() -> None:
     words = line_words("đóng 330.000 đồng")
     assert [(word.text, word.syllable is None) for word in words] == [
-        ("đóng", False), ("330.000", True), ("đồng", False)]
+        ("đóng", False),
+        ("330.000", True),
+        ("đồng", False),
+    ]
