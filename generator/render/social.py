@@ -288,7 +288,7 @@ def _check_names(
             if value not in known:
                 problems.append(
                     doc.diagnostic(
-                        loc,
+                        ref_loc,
                         f"unknown-{kind}",
                         message.format(name=value, choices=", ".join(sorted(known))),
                     )

@@ -91,8 +91,15 @@
       });
   }
 
+  function openForPrint() {
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details.ansinh-benefit").forEach(function (d) { d.open = true; });
+    });
+  }
+
   function start() {
     nameDialogs();
+    openForPrint();
     document.querySelectorAll(".ansinh-listen").forEach(setUpListen);
     document.querySelectorAll(".ansinh-share").forEach(setUpShare);
     document.querySelectorAll(".ansinh-copy").forEach(setUpCopy);
