@@ -18,6 +18,7 @@ from generator.model import Project
 from generator.outputs import finish_rendering, start_rendering
 from generator.project import load_project
 from generator.render import Output
+from generator.render.media import Picture, media_files, process_media
 from generator.render.views import locale_prefix
 from generator.render.web import render_web
 from generator.theme import Theme, load_theme
@@ -105,11 +106,14 @@ def prepare_locale(
     build_dir: Path,
     site_dir: Path,
     base: dict[str, Any],
+    pictures: dict[str, Picture],
 ) -> Path:
     """Lay out one locale's docs, overrides and mkdocs.yml as plain files; return the config."""
     pages = {
-        name: text.encode("utf-8") for name, text in render_web(project, theme, locale).items()
+        name: text.encode("utf-8")
+        for name, text in render_web(project, theme, locale, pictures).items()
     }
+    pages.update(media_files(pictures))
     pages.update(
         {
             f"assets/{name}": path.read_bytes()
@@ -130,11 +134,14 @@ def prepare_locale(
 def build_web(project: Project, theme: Theme, root: Path, staging: Path) -> None:
     """Build every locale's site into the staging folder, the default locale first."""
     base = load_base_config(root)
+    pictures = process_media(root, project)
     epoch = content_epoch(project)
     ordered = sorted(project.site.locales, key=lambda code: code != project.site.default_locale)
     for locale in ordered:
         site_dir = staging / locale_prefix(project, locale)
-        config = prepare_locale(project, theme, locale, root / SCRATCH / locale, site_dir, base)
+        config = prepare_locale(
+            project, theme, locale, root / SCRATCH / locale, site_dir, base, pictures
+        )
         run_mkdocs(config, epoch)
 
 

@@ -14,6 +14,7 @@ from generator.engine import load_base_config
 from generator.errors import AnsinhError, ContentError
 from generator.i18n import _
 from generator.project import load_project
+from generator.render.media import process_media
 from generator.render.views import locale_prefix
 from generator.theme import load_theme
 
@@ -46,7 +47,13 @@ def prepare(root: Path, locale: str | None) -> tuple[Path, str]:
     chosen = locale or project.site.default_locale
     folder = root / SERVE_DIR / chosen
     config_path = prepare_locale(
-        project, theme, chosen, folder, folder / "site", load_base_config(root)
+        project,
+        theme,
+        chosen,
+        folder,
+        folder / "site",
+        load_base_config(root),
+        process_media(root, project),
     )
     os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(project))
     os.environ["NO_MKDOCS_2_WARNING"] = "1"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.checks import region_of
@@ -21,6 +21,7 @@ from generator.model import (
 )
 from generator.render.charts import progress_svg
 from generator.render.listen import spoken_page
+from generator.render.media import Picture
 from generator.render.social import og_image_url
 from generator.render.views import FigureView, LocaleText, locale_prefix, view_figure
 from generator.theme import Theme
@@ -68,10 +69,20 @@ def _campaigns_by_region(project: Project) -> list[tuple[str, list[Campaign]]]:
     return groups
 
 
-def render_web(project: Project, theme: Theme, locale: str) -> dict[str, str]:
+def render_web(
+    project: Project, theme: Theme, locale: str, pictures: Mapping[str, Picture] | None = None
+) -> dict[str, str]:
     """Return every Markdown page of one locale, keyed by its path in the docs folder."""
     env = theme.environment("templates/web")
     context = _context(project, theme, locale)
+    photos = pictures or {}
+
+    def picture(name: str | None, alt: str, css_class: str, lazy: bool = True) -> str:
+        if not name or name not in photos:
+            return ""
+        return photos[name].html(alt, "../../", css_class, lazy)
+
+    context["picture"] = picture
 
     def render(name: str, **extra: Any) -> str:
         return env.get_template(name).render(**context, **extra)
@@ -174,7 +185,6 @@ def _campaign_context(
         "speech": spoken_page(sentences, locale, region_of(campaign) or "north"),
         "charts": {v.figure.id: _chart(v, text, locale, _) for v in views},
         "calculator_html": _calculator_html(project, theme, locale),
-        "media_url": lambda name: f"../../media/{name}",
     }
 
 
