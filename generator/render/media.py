@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from generator.model import Project
 
 MEDIA_FOLDER = "media"
-FORMATS = (
+FORMATS: tuple[tuple[str, str, dict[str, object]], ...] = (
     ("avif", "image/avif", {"quality": 50, "speed": 6}),
     ("webp", "image/webp", {"quality": 72, "method": 6}),
     ("jpg", "image/jpeg", {"quality": 78, "optimize": True, "progressive": True}),
