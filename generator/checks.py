@@ -60,7 +60,7 @@ def _check_media(loaded: Loaded, doc: Document, loc: Loc, written: str | None) -
                 loc,
                 "missing-media",
                 _("file not found: content/media/{path}{hint}").format(
-                    path=written, hint=suggest(written, names)
+                    path=written, hint=suggest(written, names, cutoff=0.75)
                 ),
             )
         )

@@ -210,9 +210,9 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.message))
 
 
-def suggest(name: str, choices: Iterable[str]) -> str:
+def suggest(name: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """Return ' (did you mean «x»?)' for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=cutoff)
     return _("; did you mean «{suggestion}»?").format(suggestion=close[0]) if close else ""
 
 
