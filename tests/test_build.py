@@ -274,13 +274,19 @@ def test_the_example_builds_to_identical_bytes_twice(
     [
         ("campaigns/dong-thap/index.html", "2.921", "2,921"),
         ("campaigns/dong-thap/index.html", "đạt 87,59% kế hoạch", "87.59% of plan reached"),
-        ("campaigns/dong-thap/index.html", "từ 1.500.000\u00a0đ đến 46.800.000\u00a0đ",
-         "between 1,500,000\u00a0VND and 46,800,000\u00a0VND"),
+        (
+            "campaigns/dong-thap/index.html",
+            "từ 1.500.000\u00a0đ đến 46.800.000\u00a0đ",
+            "between 1,500,000\u00a0VND and 46,800,000\u00a0VND",
+        ),
         ("campaigns/dong-thap/index.html", "Số liệu đến 3/6/2021.", "As of June 3, 2021."),
         ("campaigns/lao-cai/index.html", "1,24", "1.24"),
         ("campaigns/le-chan-hai-phong/index.html", "39.783", "39,783"),
-        ("campaigns/le-chan-hai-phong/index.html", "1/10/2021 – 31/12/2021",
-         "October 1, 2021 – December 31, 2021"),
+        (
+            "campaigns/le-chan-hai-phong/index.html",
+            "1/10/2021 – 31/12/2021",
+            "October 1, 2021 – December 31, 2021",
+        ),
     ],
 )
 def test_pages_write_numbers_amounts_and_dates_as_each_language_does(
