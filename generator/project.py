@@ -56,6 +56,21 @@ def _read(loaded: Loaded, relative: str) -> Document | None:
     return doc
 
 
+def bad_file_name(relative: str, name: str) -> Diagnostic:
+    """Report a content file whose name cannot be an id."""
+    return Diagnostic(
+        relative,
+        1,
+        1,
+        "error",
+        "invalid-file-name",
+        _(
+            "the file name «{name}» must use lowercase letters without accents, "
+            "digits and hyphens, e.g. le-thi-nhu-truc.yml"
+        ).format(name=name),
+    )
+
+
 def _load_named(
     loaded: Loaded, folder: str, model: type[Testimonial] | type[Verse]
 ) -> dict[str, Any]:
@@ -64,19 +79,7 @@ def _load_named(
     for file in sorted((loaded.root / folder).glob("*.yml")):
         relative = f"{folder}/{file.name}"
         if not _SLUG.match(file.stem):
-            loaded.diagnostics.append(
-                Diagnostic(
-                    relative,
-                    1,
-                    1,
-                    "error",
-                    "invalid-file-name",
-                    _(
-                        "the file name «{name}» must use lowercase letters without accents, "
-                        "digits and hyphens, e.g. le-thi-nhu-truc.yml"
-                    ).format(name=file.name),
-                )
-            )
+            loaded.diagnostics.append(bad_file_name(relative, file.name))
             continue
         doc = _read(loaded, relative)
         if doc is None:
@@ -110,19 +113,7 @@ def _load_pages(loaded: Loaded) -> None:
         relative = f"content/pages/{file.name}"
         name, _dot, locale = file.stem.partition(".")
         if not _SLUG.match(name) or (locale and not re.match(r"^[a-z]{2,3}$", locale)):
-            loaded.diagnostics.append(
-                Diagnostic(
-                    relative,
-                    1,
-                    1,
-                    "error",
-                    "invalid-file-name",
-                    _(
-                        "the file name «{name}» must use lowercase letters without accents, "
-                        "digits and hyphens, e.g. le-thi-nhu-truc.yml"
-                    ).format(name=file.name),
-                )
-            )
+            loaded.diagnostics.append(bad_file_name(relative, file.name))
             continue
         text = file.read_text(encoding="utf-8")
         heading = next(

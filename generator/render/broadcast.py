@@ -33,22 +33,6 @@ _CLOSE_BRACKET = re.compile(r"\s*\)\s*(?=([.,;:!?…])?)")
 _DOUBLE_PUNCT = re.compile(r",\s*(?=[,.;:!?…])")
 _LINE_END = re.compile(r"[.!?…][”\"»]?$")
 _SENTENCE_START = re.compile(r"(^|[.!?][”\"»]?\s+|:\s+(?=[“\"«]))([“\"«]?)(\w)")
-PART_KINDS = (
-    "opening",
-    "headline",
-    "summary",
-    "message",
-    "figure",
-    "testimonial",
-    "myth",
-    "join_short",
-    "join",
-    "health",
-    "benefit",
-    "verse",
-    "hotline",
-    "closing",
-)
 PartKind = Literal[
     "opening",
     "headline",
