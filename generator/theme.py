@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -44,8 +45,9 @@ class Theme:
         """The themes' own catalogs folders, the most general first."""
         return tuple(f / "locale" for f in reversed(self.folders) if (f / "locale").is_dir())
 
+    @cache  # noqa: B019 - themes live as long as a build or a preview
     def environment(self, subdir: str) -> Environment:
-        """Return a Jinja environment over ``subdir`` of every theme in the chain."""
+        """Return a Jinja environment over ``subdir`` of every theme in the chain (cached)."""
         loaders = [FileSystemLoader(str(folder / subdir)) for folder in self.folders]
         env = Environment(
             loader=ChoiceLoader(loaders),

@@ -94,11 +94,13 @@ def render_web(
         "testimonials/index.md": render("testimonials.md.j2", testimonials=testimonials),
         "verses/index.md": render("verses.md.j2", verses=project.verses),
     }
+    calculator = _calculator_html(project, theme, locale)
     for campaign in project.campaigns:
         if "web" not in campaign.outputs:
             continue
         pages[f"campaigns/{campaign.id}.md"] = render(
-            "campaign.md.j2", **_campaign_context(project, theme, campaign, locale, testimonials)
+            "campaign.md.j2",
+            **_campaign_context(project, theme, campaign, locale, testimonials, calculator),
         )
     for name, testimonial in testimonials.items():
         users = [c for c in project.campaigns if name in c.testimonials and "web" in c.outputs]
@@ -147,6 +149,7 @@ def _campaign_context(
     campaign: Campaign,
     locale: str,
     testimonials: dict[str, Testimonial],
+    calculator_html: str,
 ) -> dict[str, Any]:
     _ = translator(locale, theme.locale_dirs)
     text = LocaleText(locale, project.site.default_locale)
@@ -184,7 +187,7 @@ def _campaign_context(
         "og_image": og_image_url(project, locale, campaign),
         "speech": spoken_page(sentences, locale, region_of(campaign) or "north"),
         "charts": {v.figure.id: _chart(v, text, locale, _) for v in views},
-        "calculator_html": _calculator_html(project, theme, locale),
+        "calculator_html": calculator_html,
     }
 
 

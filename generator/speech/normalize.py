@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 from generator.speech import rules_dates, rules_numbers, rules_text
 from generator.speech.abbreviations import compile_table, default_abbreviations
@@ -90,8 +91,15 @@ def normalize(
     abbreviations: Mapping[str, str] | None = None,
 ) -> Spoken:
     """Return ``text`` as it is read aloud in ``region``, with warnings for what was kept."""
-    source = unicodedata.normalize("NFC", text)
     table = default_abbreviations() if abbreviations is None else abbreviations
+    return _normalize(text, region, tuple(sorted(table.items())))
+
+
+@lru_cache(maxsize=16384)
+def _normalize(text: str, region: Region, entries: tuple[tuple[str, str], ...]) -> Spoken:
+    """Normalize once per distinct text: scripts and pages say the same sentences often."""
+    source = unicodedata.normalize("NFC", text)
+    table = dict(entries)
     ctx = Context(source, region_words(region, DEFAULT_REGIONS), table, compile_table(table))
     pieces: list[str] = []
     warnings: list[SpeechWarning] = []
