@@ -46,13 +46,13 @@ class Theme:
         return tuple(f / "locale" for f in reversed(self.folders) if (f / "locale").is_dir())
 
     @cache  # noqa: B019 - themes live as long as a build or a preview
-    def environment(self, subdir: str) -> Environment:
+    def environment(self, subdir: str, autoescape: bool = False) -> Environment:
         """Return a Jinja environment over ``subdir`` of every theme in the chain (cached)."""
         loaders = [FileSystemLoader(str(folder / subdir)) for folder in self.folders]
         env = Environment(
             loader=ChoiceLoader(loaders),
             undefined=StrictUndefined,
-            autoescape=False,
+            autoescape=autoescape,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -57,7 +57,7 @@ def _published(testimonial: Testimonial) -> bool:
 def _verse_html(verse: Verse, locale: str) -> str:
     from generator.verse.layout import render_verse_html
 
-    return render_verse_html(verse, locale)
+    return render_verse_html(verse, locale, caption=False)
 
 
 def _campaigns_by_region(project: Project) -> list[tuple[str, list[Campaign]]]:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
+from generator.i18n import current_language
 from generator.speech import rules_dates, rules_numbers, rules_text
 from generator.speech.abbreviations import compile_table, default_abbreviations
 from generator.speech.context import Context, Rule
@@ -92,12 +93,14 @@ def normalize(
 ) -> Spoken:
     """Return ``text`` as it is read aloud in ``region``, with warnings for what was kept."""
     table = default_abbreviations() if abbreviations is None else abbreviations
-    return _normalize(text, region, tuple(sorted(table.items())))
+    return _normalize(text, region, tuple(sorted(table.items())), current_language())
 
 
 @lru_cache(maxsize=16384)
-def _normalize(text: str, region: Region, entries: tuple[tuple[str, str], ...]) -> Spoken:
-    """Normalize once per distinct text: scripts and pages say the same sentences often."""
+def _normalize(
+    text: str, region: Region, entries: tuple[tuple[str, str], ...], language: str
+) -> Spoken:
+    """Normalize once per distinct text (and language of the warnings): texts repeat often."""
     source = unicodedata.normalize("NFC", text)
     table = dict(entries)
     ctx = Context(source, region_words(region, DEFAULT_REGIONS), table, compile_table(table))

@@ -92,14 +92,28 @@ def _body(verse: Verse) -> list[str]:
     return parts
 
 
-def render_verse_html(verse: Verse, locale: str) -> str:
-    """Return an HTML fragment typesetting ``verse``, its title in ``locale``."""
+def render_verse_html(verse: Verse, locale: str, caption: bool = True) -> str:
+    """Return an HTML fragment typesetting ``verse``, its title in ``locale``.
+
+    Without ``caption`` (where the page's own heading already names the verse) the
+    title is given to screen readers only, as the figure's label.
+    """
     title_id = f"verse-{verse.id}-title"
     form_class = verse.form.replace("_", "-")
+    if caption:
+        opening = (
+            f'<figure class="verse verse--{form_class}" id="verse-{verse.id}" '
+            f'aria-labelledby="{title_id}">'
+        )
+    else:
+        title, _lang = localized(verse.title, locale)
+        opening = (
+            f'<figure class="verse verse--{form_class}" id="verse-{verse.id}" '
+            f'aria-label="{escape(title)}">'
+        )
     html = [
-        f'<figure class="verse verse--{form_class}" id="verse-{verse.id}" '
-        f'aria-labelledby="{title_id}">',
-        _caption(verse, locale, title_id),
+        opening,
+        _caption(verse, locale, title_id) if caption else "",
         f'<div class="verse__body" lang="{VERSE_LANGUAGE}">',
         *_body(verse),
         "</div>",
