@@ -11,19 +11,18 @@ from typing import Any
 
 import yaml
 
-from generator.cache import OutputCache
+from generator.cache import OutputStore, Stored
 from generator.engine import load_base_config, mkdocs_config, overrides_files, run_mkdocs
 from generator.errors import Diagnostic
 from generator.model import Project
 from generator.outputs import finish_rendering, start_rendering
 from generator.project import load_project
-from generator.render import Output
 from generator.render.media import Picture, media_files, process_media
 from generator.render.views import locale_prefix
 from generator.render.web import render_web
 from generator.theme import Theme, load_theme
 from generator.translations import count_translations
-from generator.write import manifest_entry, publish, staging_folder, write_manifest, write_outputs
+from generator.write import manifest_entry, publish, staging_folder, write_manifest
 
 SCRATCH = ".ansinh/build"
 
@@ -162,13 +161,18 @@ def page_entries(project: Project, staging: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def output_entries(outputs: list[Output]) -> list[dict[str, Any]]:
+def output_entries(outputs: list[Stored]) -> list[dict[str, Any]]:
+    """Describe every stored output for the manifest."""
     return [
-        manifest_entry(
-            o.path,
-            o.data,
-            {"kind": o.kind, "campaign": o.campaign, "locale": o.locale, "format": o.format},
-        )
+        {
+            "path": o.path,
+            "kind": o.kind,
+            "campaign": o.campaign,
+            "locale": o.locale,
+            "format": o.format,
+            "sha256": o.sha256,
+            "bytes": o.bytes,
+        }
         for o in outputs
     ]
 
@@ -179,18 +183,19 @@ def build_site(root: Path, out: Path) -> BuildSummary:
     root, out = root.resolve(), out.resolve()
     project, warnings = load_project(root)
     theme = load_theme(root, project.site.theme)
-    cache = OutputCache(root)
-    done, pending, executor = start_rendering(project, theme, cache)
+    store = OutputStore(root)
+    rendering = start_rendering(project, theme, store)
     with staging_folder(out) as staging:
         try:
             build_web(project, theme, root, staging)
         finally:
-            outputs, notices = finish_rendering(project, cache, done, pending, executor)
+            outputs, notices = finish_rendering(project, store, rendering)
         entries = page_entries(project, staging) + output_entries(outputs)
-        write_outputs(staging, outputs)
+        for output in outputs:
+            store.copy_to(output, staging / output.path)
         write_manifest(staging, entries)
         publish(staging, out)
-    cache.prune()
+    store.prune()
     coverage = translation_coverage(project)
     write_if_changed(root / COVERAGE_FILE, (json.dumps(coverage, indent=2) + "\n").encode())
     return BuildSummary(len(entries), time.perf_counter() - started, warnings, coverage, notices)

@@ -1,4 +1,4 @@
-"""Render every output besides the web site: per campaign, cached, on every core."""
+"""Render every output besides the web site: per campaign, stored, on every core."""
 
 from __future__ import annotations
 
@@ -8,15 +8,12 @@ import shutil
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from generator.cache import OutputCache, cache_key, code_digest, digest_files
+from generator.cache import Entry, OutputStore, Stored, cache_key, code_digest, digest_files
 from generator.model import Campaign, Project
-from generator.render import Output
 from generator.render.audio import audio_available, mp3_encoder
 from generator.render.loudspeaker import loudspeaker_notices, render_loudspeaker_campaign
 from generator.render.social import render_site_cards, render_social_campaign
 from generator.theme import Theme
-
-Rendered = tuple[list[Output], list[str]]
 
 
 @dataclass(frozen=True)
@@ -27,14 +24,14 @@ class Unit:
     campaign: str | None
 
 
-def render_unit(project: Project, theme: Theme, campaign_id: str | None) -> Rendered:
-    """Render the site-wide cards (no campaign) or one campaign's cards and scripts."""
-    if campaign_id is None:
-        return render_site_cards(project, theme), []
-    campaign = next(c for c in project.campaigns if c.id == campaign_id)
-    outputs = render_social_campaign(project, theme, campaign)
+def render_unit(project: Project, theme: Theme, store: OutputStore, unit: Unit) -> Entry:
+    """Render the site-wide cards (no campaign) or one campaign's cards and scripts; store them."""
+    if unit.campaign is None:
+        return store.put(unit.key, render_site_cards(project, theme), [])
+    campaign = next(c for c in project.campaigns if c.id == unit.campaign)
+    cards = render_social_campaign(project, theme, campaign)
     scripts, notices = render_loudspeaker_campaign(project, theme, campaign)
-    return outputs + scripts, notices
+    return store.put(unit.key, cards + scripts, notices)
 
 
 def _campaign_inputs(project: Project, campaign: Campaign) -> list[object]:
@@ -64,44 +61,47 @@ def _executor(count: int) -> Executor | None:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
-def start_rendering(
-    project: Project, theme: Theme, cache: OutputCache
-) -> tuple[dict[str, Rendered], dict[str, Future[Rendered]], Executor | None]:
-    """Take what the cache has; start rendering the rest in worker processes."""
-    done: dict[str, Rendered] = {}
+@dataclass
+class Rendering:
+    """Units taken from the store, and units still being rendered by worker processes."""
+
+    done: dict[str, Entry]
+    pending: dict[str, Future[Entry]]
+    executor: Executor | None
+
+
+def start_rendering(project: Project, theme: Theme, store: OutputStore) -> Rendering:
+    """Take what the store has; start rendering the rest in worker processes."""
+    done: dict[str, Entry] = {}
     todo: list[Unit] = []
     for unit in plan_units(project, theme):
-        cached = cache.get(unit.key)
-        if cached is None:
+        stored = store.get(unit.key)
+        if stored is None:
             todo.append(unit)
         else:
-            done[unit.key] = cached
+            done[unit.key] = stored
     executor = _executor(len(todo))
-    pending: dict[str, Future[Rendered]] = {}
+    pending: dict[str, Future[Entry]] = {}
     for unit in todo:
         if executor is None:
-            done[unit.key] = render_unit(project, theme, unit.campaign)
-            cache.put(unit.key, done[unit.key])
+            done[unit.key] = render_unit(project, theme, store, unit)
         else:
-            pending[unit.key] = executor.submit(render_unit, project, theme, unit.campaign)
-    return done, pending, executor
+            pending[unit.key] = executor.submit(render_unit, project, theme, store, unit)
+    return Rendering(done, pending, executor)
 
 
 def finish_rendering(
-    project: Project,
-    cache: OutputCache,
-    done: dict[str, Rendered],
-    pending: dict[str, Future[Rendered]],
-    executor: Executor | None,
-) -> Rendered:
-    """Wait for the workers, store their work in the cache; return all outputs and notices."""
+    project: Project, store: OutputStore, rendering: Rendering
+) -> tuple[list[Stored], list[str]]:
+    """Wait for the workers; return every stored output and the notices for staff."""
     try:
-        for key, future in pending.items():
-            done[key] = future.result()
-            cache.put(key, done[key])
+        for key, future in rendering.pending.items():
+            rendering.done[key] = future.result()
+            store.used.add(key)
     finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
-    outputs = sorted((o for made, _ in done.values() for o in made), key=lambda o: o.path)
-    notices = loudspeaker_notices(project) + [n for _, said in done.values() for n in said]
+        if rendering.executor is not None:
+            rendering.executor.shutdown(cancel_futures=True)
+    entries = rendering.done.values()
+    outputs = sorted((s for stored, _ in entries for s in stored), key=lambda s: s.path)
+    notices = loudspeaker_notices(project) + [n for _, said in entries for n in said]
     return outputs, list(dict.fromkeys(notices))

@@ -7,12 +7,10 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-from generator.render import Output
 
 MANIFEST = "manifest.json"
 
@@ -27,14 +25,6 @@ def staging_folder(out: Path) -> Iterator[Path]:
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-
-
-def write_outputs(staging: Path, outputs: Iterable[Output]) -> None:
-    """Write renderer outputs into the staging folder."""
-    for output in outputs:
-        target = staging / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(output.data)
 
 
 def manifest_entry(path: str, data: bytes, meta: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,68 @@
+"""The output store: a rebuild renders only what changed, and keeps nothing stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import outputs
+from generator.cache import CACHE_DIR
+from tests.conftest import Runner
+
+
+def entries(project: Path) -> set[str]:
+    return {p.stem for p in (project / CACHE_DIR).glob("*.json")}
+
+
+def blobs(project: Path) -> set[str]:
+    return {p.name for p in (project / CACHE_DIR / "blobs").glob("*/*")}
+
+
+def test_an_unchanged_rebuild_renders_nothing_again(
+    mini: Path, ansinh: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "one")[0] == 0
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("rendered again although nothing changed")
+
+    monkeypatch.setattr(outputs, "render_unit", refuse)
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "two")[0] == 0
+    one = {
+        p.relative_to(tmp_path / "one"): p.read_bytes()
+        for p in (tmp_path / "one").rglob("*")
+        if p.is_file()
+    }
+    two = {
+        p.relative_to(tmp_path / "two"): p.read_bytes()
+        for p in (tmp_path / "two").rglob("*")
+        if p.is_file()
+    }
+    assert one == two
+
+
+def test_a_changed_campaign_is_rendered_again_and_its_old_outputs_dropped(
+    mini: Path, ansinh: Runner, tmp_path: Path
+) -> None:
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    before_entries, before_blobs = entries(mini), blobs(mini)
+    assert len(before_entries) == 2  # the site cards, and the one campaign
+    campaigns = mini / "campaigns.yml"
+    campaigns.write_text(
+        campaigns.read_text("utf-8").replace("Đóng sau mùa lúa.", "Đóng sau mùa gặt."), "utf-8"
+    )
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    after_entries = entries(mini)
+    assert len(after_entries) == 2 and len(after_entries & before_entries) == 1
+    assert blobs(mini) != before_blobs
+    caption = (tmp_path / "site/social/vi/thu-nghiem/caption-facebook.txt").read_text("utf-8")
+    assert "Đóng sau mùa gặt." in caption
+
+
+def test_a_missing_blob_is_rendered_again(mini: Path, ansinh: Runner, tmp_path: Path) -> None:
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    for blob in (mini / CACHE_DIR / "blobs").glob("*/*"):
+        blob.unlink()
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "again")[0] == 0
+    assert (tmp_path / "again/social/vi/thu-nghiem/facebook.png").stat().st_size > 10_000
