@@ -105,7 +105,10 @@ def render_web(
     for name, testimonial in testimonials.items():
         users = [c for c in project.campaigns if name in c.testimonials and "web" in c.outputs]
         pages[f"testimonials/{name}.md"] = render(
-            "testimonial.md.j2", testimonial=testimonial, campaigns=users
+            "testimonial.md.j2",
+            testimonial=testimonial,
+            campaigns=users,
+            **_testimonial_context(project, theme, testimonial, locale, users),
         )
     for name, verse in project.verses.items():
         users = [c for c in project.campaigns if name in c.verses and "web" in c.outputs]
@@ -188,6 +191,28 @@ def _campaign_context(
         "speech": spoken_page(sentences, locale, region_of(campaign) or "north"),
         "charts": {v.figure.id: _chart(v, text, locale, _) for v in views},
         "calculator_html": calculator_html,
+    }
+
+
+def _testimonial_context(
+    project: Project,
+    theme: Theme,
+    testimonial: Testimonial,
+    locale: str,
+    campaigns: list[Campaign],
+) -> dict[str, Any]:
+    _ = translator(locale, theme.locale_dirs)
+    text = LocaleText(locale, project.site.default_locale)
+    region = next((r for r in map(region_of, campaigns) if r), "north")
+    sentences = [
+        f"{testimonial.name}, {label('role', testimonial.role, _)}, {testimonial.place}",
+        text.plain(testimonial.quote),
+    ]
+    return {
+        "page_url": f"{project.site.base_url}{locale_prefix(project, locale)}"
+        f"testimonials/{testimonial.id}/",
+        "share_title": testimonial.name,
+        "speech": spoken_page(sentences, locale, region),
     }
 
 

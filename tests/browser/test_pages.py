@@ -72,6 +72,16 @@ def _listen(open_page: OpenPage, url: str, voices: str):  # type: ignore[no-unty
     return watched
 
 
+def test_a_testimonial_page_can_be_listened_to(example_site: Served, open_page: OpenPage) -> None:
+    watched = _listen(open_page, example_site.url + "testimonials/le-thi-nhu-truc/", VIETNAMESE)
+    page = watched.page
+    page.locator(".ansinh-listen").click()
+    said = " ".join(item["text"] for item in page.evaluate("window.__spoken"))
+    assert said.startswith("Lê Thị Như Trúc, nhân viên đại lý thu, xã Gáo Giồng")
+    assert "vận động một người tham gia" in said
+    watched.assert_clean()
+
+
 def test_the_listen_button_reads_the_spoken_form(example_site: Served, open_page: OpenPage) -> None:
     watched = _listen(open_page, example_site.url + "campaigns/dong-thap/", VIETNAMESE)
     page = watched.page
