@@ -31,7 +31,6 @@ from generator.model import Campaign, Project, Testimonial, Verse
 from generator.render import Output
 from generator.render.cards import (
     CardLayout,
-    FaceMaker,
     Palette,
     QrLayer,
     Shape,
@@ -43,6 +42,7 @@ from generator.render.cards import (
     parse_colour,
     plan_card,
 )
+from generator.render.typeset import FaceMaker
 from generator.render.views import FigureView, LocaleText, locale_prefix, view_figure
 from generator.theme import Theme
 from generator.validate import validate_document

@@ -17,18 +17,13 @@ from generator.model import Campaign, Project, Verse, VersePart
 from generator.project import load_project
 from generator.render import Output
 from generator.render.cards import (
-    ELLIPSIS,
-    RAQM,
     CardLayout,
     CardPlan,
-    Fit,
     QrCode,
     contrast_ratio,
     draw_card,
     encode_png,
-    fit_text,
     plan_card,
-    wrap,
 )
 from generator.render.social import (
     Content,
@@ -39,6 +34,7 @@ from generator.render.social import (
     og_image_url,
     render_social,
 )
+from generator.render.typeset import ELLIPSIS, RAQM, Fit, fit_text, wrap
 from generator.theme import Theme, load_theme
 from tests.conftest import MINI, REPO, copy_project
 
