@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
-from generator.errors import ThemeError
-from generator.format import format_day, format_number
-from generator.i18n import N_, _, translator
+from generator.format import format_number
+from generator.i18n import _
 from generator.model import Campaign, Project
 from generator.render import Output, OutputKind
 from generator.render.audio import (
@@ -31,20 +27,22 @@ from generator.render.audio import (
     render_wav,
 )
 from generator.render.broadcast import (
-    Formulas,
     Script,
-    Settings,
     build_scripts,
-    load_formulas,
-    load_settings,
+)
+from generator.render.kit import (
+    LANGUAGE,
+    VOICE_NAMES,
+    Kit,
+    duration_words,
+    load_kit,
+    schedule_words,
 )
 from generator.render.schedule import render_calendar
-from generator.render.textpdf import Block, PageLayout, TextStyle, render_pdf
+from generator.render.sheet import render_sheet_html, render_sheet_pdf, sheet_view
 from generator.render.views import LocaleText, locale_prefix
-from generator.speech import DEFAULT_ABBREVIATIONS, load_abbreviations
 from generator.theme import Theme
 
-LANGUAGE = "vi"
 FOLDER = "loudspeaker"
 TOLERANCE = 0.2
 _BREAKS = (
@@ -53,57 +51,6 @@ _BREAKS = (
     (re.compile(r"[,;:]\s+"), 0.0),
     (re.compile(r"\s+"), 0.0),
 )
-_WORDS = re.compile(r"\w+")
-DAY_NAMES = {
-    "mon": N_("Monday"),
-    "tue": N_("Tuesday"),
-    "wed": N_("Wednesday"),
-    "thu": N_("Thursday"),
-    "fri": N_("Friday"),
-    "sat": N_("Saturday"),
-    "sun": N_("Sunday"),
-}
-VOICE_NAMES = {"north": N_("Northern"), "central": N_("Central"), "south": N_("Southern")}
-PART_NAMES = {
-    "opening": N_("Opening"),
-    "headline": N_("Headline"),
-    "summary": N_("Summary"),
-    "message": N_("Message"),
-    "figure": N_("Figure"),
-    "testimonial": N_("Testimonial"),
-    "myth": N_("Myth and fact"),
-    "join_short": N_("How to join"),
-    "join": N_("How to join"),
-    "health": N_("Household health insurance"),
-    "benefit": N_("Benefit"),
-    "verse": N_("Verse"),
-    "hotline": N_("Hotline"),
-    "closing": N_("Closing"),
-}
-
-
-@dataclass(frozen=True)
-class Kit:
-    """What every loudspeaker output of a build needs from the theme, read once."""
-
-    theme: Theme
-    settings: Settings
-    formulas: dict[str, Formulas]
-    abbreviations: dict[str, str] | None
-    translate: Callable[[str], str]
-
-
-def load_kit(theme: Theme, locale: str = LANGUAGE) -> Kit:
-    """Read the theme's loudspeaker data and speech table."""
-    table = theme.find("speech/abbreviations.yml")
-    custom = table is not None and table.resolve() != DEFAULT_ABBREVIATIONS.resolve()
-    return Kit(
-        theme,
-        load_settings(theme),
-        load_formulas(theme),
-        load_abbreviations(table) if custom and table else None,
-        translator(locale, theme.locale_dirs),
-    )
 
 
 def split_chunks(text: str, limit: int) -> list[str]:
@@ -134,34 +81,6 @@ def split_chunks(text: str, limit: int) -> list[str]:
     return [chunk for chunk in chunks if chunk]
 
 
-def duration_words(seconds: float, translate: Callable[[str], str]) -> str:
-    """Write a duration as '2 phút 05 giây'."""
-    minutes, rest = divmod(round(seconds), 60)
-    if not minutes:
-        return translate("{seconds} s").format(seconds=rest)
-    return translate("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{rest:02d}")
-
-
-def _either(items: Sequence[str], translate: Callable[[str], str]) -> str:
-    if len(items) == 1:
-        return items[0]
-    return translate("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
-
-
-def schedule_words(
-    campaign: Campaign, translate: Callable[[str], str], locale: str = LANGUAGE
-) -> dict[str, str]:
-    """Describe a campaign's broadcasts in words: days, times, repeats, period."""
-    plan = campaign.loudspeaker
-    return {
-        "days": _either([translate(DAY_NAMES[day]) for day in plan.days], translate),
-        "times": _either(list(plan.times), translate),
-        "repeats": format_number(plan.repeats, locale),
-        "start": format_day(campaign.period.start, locale),
-        "end": format_day(campaign.period.end, locale),
-    }
-
-
 def render_txt(script: Script, kit: Kit) -> bytes:
     """Return the .txt script: a header for the operator, then the pieces to paste."""
     chunks = [c.strip() for c in split_chunks(script.spoken_text, kit.settings.tts_max_chars)]
@@ -176,119 +95,6 @@ def render_txt(script: Script, kit: Kit) -> bytes:
         voice=kit.translate(VOICE_NAMES[script.region]),
     )
     return text.encode("utf-8")
-
-
-@dataclass(frozen=True)
-class SheetPart:
-    heading: str
-    duration: str
-    written: str
-    spoken: str | None
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """What the operator sheet shows, for the HTML and the PDF alike."""
-
-    title: str
-    subtitle: str
-    meta: list[tuple[str, str]]
-    parts: list[SheetPart]
-    sources: list[str]
-    spoken_label: str
-    sources_label: str
-
-
-def _same(written: str, spoken: str) -> bool:
-    """Say whether the spoken form has the same words (punctuation and case aside)."""
-    return _WORDS.findall(written.lower()) == _WORDS.findall(spoken.lower())
-
-
-def sheet_view(script: Script, kit: Kit, files: Sequence[str]) -> Sheet:
-    """Build the operator sheet of one script."""
-    t, campaign = kit.translate, script.campaign
-    words = schedule_words(campaign, t)
-    place = ", ".join(p for p in (campaign.locality, campaign.province) if p)
-    meta = [
-        (t("Place"), place),
-        (t("Voice"), t(VOICE_NAMES[script.region])),
-        (t("Reading rate"), t("{rate} syllables a minute").format(rate=script.rate)),
-        (
-            t("Length"),
-            t("{duration} ({parts} parts)").format(
-                duration=duration_words(script.seconds, t), parts=len(script.parts)
-            ),
-        ),
-        (t("Broadcast days"), words["days"]),
-        (t("Times"), t("{times}, read {repeats} times each").format(**words)),
-        (t("Campaign period"), f"{words['start']} – {words['end']}"),
-        (t("Files"), ", ".join(files)),
-    ]
-    parts = [
-        SheetPart(
-            f"{number}. {t(PART_NAMES[part.kind])}",
-            duration_words(part.seconds, t),
-            part.written,
-            None if _same(part.written, part.spoken) else part.spoken,
-        )
-        for number, part in enumerate(script.parts, start=1)
-    ]
-    sources = list(dict.fromkeys(part.source for part in script.parts if part.source))
-    return Sheet(
-        LocaleText(LANGUAGE, LANGUAGE).plain(campaign.title),
-        t("Loudspeaker script, {minutes}-minute version").format(
-            minutes=f"{script.length.minutes:g}"
-        ),
-        meta,
-        parts,
-        sources,
-        t("Read as:"),
-        t("Sources"),
-    )
-
-
-def render_sheet_html(sheet: Sheet, kit: Kit) -> bytes:
-    """Return the printable operator sheet as one self-contained HTML file."""
-    env = kit.theme.environment("loudspeaker", autoescape=True)
-    return env.get_template("sheet.html.j2").render(sheet=sheet).encode("utf-8")
-
-
-def _layout(kit: Kit) -> tuple[PageLayout, dict[str, Path]]:
-    sheet = kit.settings.sheet
-    margins = tuple(sheet.margins[side] for side in ("top", "right", "bottom", "left"))
-    styles = {name: TextStyle(**style.model_dump()) for name, style in sheet.styles}
-    fonts = {}
-    for name, relative in sheet.fonts.items():
-        path = kit.theme.find(relative)
-        if path is None:
-            raise ThemeError(_("the theme has no {file}").format(file=relative))
-        fonts[name] = path
-    top, right, bottom, left = margins
-    return PageLayout(
-        sheet.page["width"], sheet.page["height"], (top, right, bottom, left), styles
-    ), fonts
-
-
-def render_sheet_pdf(sheet: Sheet, kit: Kit) -> bytes:
-    """Return the operator sheet as a PDF with real, selectable text."""
-    layout, fonts = _layout(kit)
-    blocks = [Block("title", sheet.title), Block("meta", sheet.subtitle)]
-    blocks += [Block("meta", f"{label}: {value}") for label, value in sheet.meta]
-    for part in sheet.parts:
-        blocks.append(Block("heading", f"{part.heading} · {part.duration}", keep_with_next=True))
-        blocks.append(Block("written", part.written))
-        if part.spoken:
-            blocks.append(Block("spoken", f"{sheet.spoken_label} {part.spoken}"))
-    if sheet.sources:
-        blocks.append(Block("heading", sheet.sources_label, keep_with_next=True))
-        blocks += [Block("note", f"– {source}") for source in sheet.sources]
-    return render_pdf(
-        blocks,
-        layout,
-        fonts,
-        f"{sheet.title} · {sheet.subtitle}",
-        footer=f"{sheet.title} · {sheet.subtitle}",
-    )
 
 
 def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
