@@ -12,7 +12,14 @@ from typing import Any
 import yaml
 
 from generator.cache import OutputStore, Stored
-from generator.engine import load_base_config, mkdocs_config, overrides_files, run_mkdocs
+from generator.engine import (
+    STYLESHEET,
+    load_base_config,
+    mkdocs_config,
+    overrides_files,
+    run_mkdocs,
+    stylesheet,
+)
 from generator.errors import Diagnostic
 from generator.model import Project
 from generator.outputs import finish_rendering, start_rendering
@@ -117,9 +124,10 @@ def prepare_locale(
         {
             f"assets/{name}": path.read_bytes()
             for name, path in theme.files("assets").items()
-            if not name.endswith(".md")
+            if not name.endswith((".md", ".css"))
         }
     )
+    pages[f"assets/{STYLESHEET}"] = stylesheet(theme)
     sync_folder(build_dir / "docs", pages)
     sync_folder(build_dir / "overrides", overrides_files(theme, locale))
     config = mkdocs_config(project, theme, locale, base, site_dir, build_dir / "overrides")
