@@ -161,6 +161,8 @@ def test_no_page_asks_for_anything_outside_the_site(example_site: Path) -> None:
         parser.feed(text)
         assert [u for u in parser.urls if _outside(u)] == [], page
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", text)
+        assert all('type="application/json"' in attributes for attributes in inline), page
         checked += 1
     for css in example_site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
