@@ -38,6 +38,7 @@ from generator.verse.meter import (
     anchor,
     check_count,
     check_tone,
+    moved_rhyme,
     rhymes,
 )
 from generator.verse.syllable import Tone
@@ -155,21 +156,7 @@ def _moved_rhyme(
     for position in range(line.count - 1, 0, -1):
         candidate = Anchor(line, position)
         if position != expected.position and rhymes(rhyme, candidate):
-            return candidate, diagnostic(
-                line.number,
-                position,
-                "warning",
-                "rhyme-moved",
-                _(
-                    "the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
-                    "falls on «{syllable}» instead of syllable {expected}"
-                ),
-                other=rhyme.word,
-                other_line=rhyme.line.number,
-                other_position=rhyme.position,
-                syllable=line.word(position),
-                expected=expected.position,
-            )
+            return candidate, moved_rhyme(candidate, rhyme, expected.position)
     return None
 
 

@@ -280,3 +280,22 @@ def _broken(culprit: Anchor, others: list[Anchor], severity: Severity) -> VerseD
         second_line=second.line.number,
         second_position=second.position,
     )
+
+
+def moved_rhyme(found: Anchor, partner: Anchor, expected: int) -> VerseDiagnostic:
+    """Warn that the rhyme with ``partner`` falls on ``found`` instead of syllable ``expected``."""
+    return diagnostic(
+        found.line.number,
+        found.position,
+        "warning",
+        "rhyme-moved",
+        _(
+            "the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
+            "falls on «{syllable}» instead of syllable {expected}"
+        ),
+        other=partner.word,
+        other_line=partner.line.number,
+        other_position=partner.position,
+        syllable=found.word,
+        expected=expected,
+    )

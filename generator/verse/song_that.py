@@ -29,6 +29,7 @@ from generator.verse.meter import (
     anchor,
     check_count,
     check_tone,
+    moved_rhyme,
     rhymes,
 )
 
@@ -56,23 +57,7 @@ def _opening_rhyme(
     fifth, third = anchor(line, 7, 5), anchor(line, 7, 3)
     if previous is None or third is None or rhymes(previous, fifth) or not rhymes(previous, third):
         return fifth
-    found.append(
-        diagnostic(
-            line.number,
-            third.position,
-            "warning",
-            "rhyme-moved",
-            _(
-                "the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
-                "falls on «{syllable}» instead of syllable {expected}"
-            ),
-            other=previous.word,
-            other_line=previous.line.number,
-            other_position=previous.position,
-            syllable=third.word,
-            expected=5,
-        )
-    )
+    found.append(moved_rhyme(third, previous, 5))
     return third
 
 
