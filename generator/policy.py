@@ -11,6 +11,7 @@ The calculator script does the same with integers (see ``calculator_context``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from babel import Locale
 from babel.numbers import get_group_symbol
 
-from generator.format import format_amount, format_day
+from generator.format import format_amount, format_day, format_percent
 from generator.model import (
     HouseholdHealthInsurance,
     PaymentMode,
@@ -60,6 +61,20 @@ def share(amount: int, *percents: Decimal) -> int:
 def current_voluntary(policy: Policy) -> VoluntaryInsurance:
     """Return the voluntary social insurance period in force: the newest ``effective_from``."""
     return max(policy.voluntary_social_insurance, key=lambda period: period.effective_from)
+
+
+def contribution_sentence(
+    period: VoluntaryInsurance, locale: str, translate: Callable[[str], str]
+) -> str:
+    """Say how the contribution is set: the income range and the rate, for ``locale``."""
+    return translate(
+        "You choose a monthly income between {floor} and {ceiling}; the contribution is "
+        "{rate} of it."
+    ).format(
+        floor=format_amount(period.income_floor, locale),
+        ceiling=format_amount(period.income_ceiling, locale),
+        rate=format_percent(period.contribution_rate_percent, locale),
+    )
 
 
 def current_health(policy: Policy) -> HouseholdHealthInsurance:

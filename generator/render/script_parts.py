@@ -20,8 +20,8 @@ from generator.model import (
     Project,
     Source,
     Testimonial,
-    VoluntaryInsurance,
 )
+from generator.policy import current_health, current_voluntary
 from generator.render.views import LocaleText, view_figure
 from generator.theme import Theme
 from generator.verse.layout import verse_speech_lines
@@ -78,17 +78,12 @@ def _figure_order(words: FigureWords) -> tuple[int, int]:
 
 def support_amounts(project: Project) -> dict[str, tuple[Decimal, int]]:
     """Return each support group's percentage and its monthly amount in đồng."""
-    policy = newest_policy(project)
+    policy = current_voluntary(project.policy)
     base = Decimal(policy.state_support.base) * policy.contribution_rate_percent / 100
     return {
         group: (percent, _dong(base * percent / 100))
         for group, percent in policy.state_support.groups.items()
     }
-
-
-def newest_policy(project: Project) -> VoluntaryInsurance:
-    """The voluntary social insurance rules in force: the newest period of policy.yml."""
-    return max(project.policy.voluntary_social_insurance, key=lambda p: p.effective_from)
 
 
 def _dong(value: Decimal) -> int:
@@ -107,8 +102,8 @@ def _pick(table: Mapping[str, str], codes: Sequence[str]) -> list[str]:
 def part_context(project: Project, campaign: Campaign, region: str) -> dict[str, Any]:
     """Return what every part template sees."""
     text = LocaleText(LANGUAGE, project.site.default_locale)
-    policy = newest_policy(project)
-    health = max(project.policy.household_health_insurance, key=lambda p: p.effective_from)
+    policy = current_voluntary(project.policy)
+    health = current_health(project.policy)
     first = Decimal(health.base_salary) * health.rate_percent / 100
     return {
         "site": project.site,

@@ -24,6 +24,7 @@ from generator.format import format_amount, format_day, format_number, format_pe
 from generator.i18n import N_, translator
 from generator.labels import label
 from generator.model import Campaign, Project, Testimonial, Verse
+from generator.policy import contribution_sentence, current_voluntary
 from generator.render import Output
 from generator.render.card_design import Design, load_design
 from generator.render.cards import (
@@ -313,17 +314,7 @@ def _campaign_outputs(
 def caption_context(content: Content, campaign: Campaign) -> dict[str, Any]:
     """Return what a caption template may use."""
     project, locale, _ = content.project, content.locale, content._
-    policy = max(project.policy.voluntary_social_insurance, key=lambda p: p.effective_from)
-    join = [
-        _(
-            "You choose a monthly income between {floor} and {ceiling}; the contribution is "
-            "{rate} of it."
-        ).format(
-            floor=format_amount(policy.income_floor, locale),
-            ceiling=format_amount(policy.income_ceiling, locale),
-            rate=format_percent(policy.contribution_rate_percent, locale),
-        )
-    ]
+    join = [contribution_sentence(current_voluntary(project.policy), locale, _)]
     join += [label("mode", mode, _) for mode in campaign.payment_modes]
     join.append(
         _(

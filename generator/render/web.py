@@ -13,12 +13,11 @@ from generator.labels import LABELS, label
 from generator.model import (
     Campaign,
     Page,
-    Policy,
     Project,
     Testimonial,
     Verse,
-    VoluntaryInsurance,
 )
+from generator.policy import contribution_sentence, current_voluntary
 from generator.render.charts import progress_svg
 from generator.render.listen import spoken_page
 from generator.render.media import Picture
@@ -165,14 +164,7 @@ def _campaign_context(
         text.plain(campaign.summary),
         *(text.plain(m) for m in campaign.messages),
         *(figure_sentence(v, text, locale, _) for v in views),
-        _(
-            "You choose a monthly income between {floor} and {ceiling}; the contribution is "
-            "{rate} of it."
-        ).format(
-            floor=format_amount(voluntary.income_floor, locale),
-            ceiling=format_amount(voluntary.income_ceiling, locale),
-            rate=format_percent(voluntary.contribution_rate_percent, locale),
-        ),
+        contribution_sentence(voluntary, locale, _),
         *(label("mode", mode, _) for mode in campaign.payment_modes),
         _("Questions? Call the hotline") + " " + project.site.hotline,
     ]
@@ -184,6 +176,7 @@ def _campaign_context(
             (project.verses[v], _verse_html(project.verses[v], locale)) for v in campaign.verses
         ],
         "policy": project.policy,
+        "contribution": contribution_sentence(voluntary, locale, _),
         "voluntary": voluntary,
         "page_url": page_url,
         "share_title": text.plain(campaign.title),
@@ -258,11 +251,6 @@ def _calculator_html(project: Project, theme: Theme, locale: str) -> str:
         calculator=calculator_context(project.policy, locale),
         calculator_heading=False,
     )
-
-
-def current_voluntary(policy: Policy) -> VoluntaryInsurance:
-    """Return the voluntary-insurance rules in force: the newest period."""
-    return max(policy.voluntary_social_insurance, key=lambda period: period.effective_from)
 
 
 def render_nav(project: Project, theme: Theme, locale: str) -> list[dict[str, str]]:
