@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import REPO, make_corpus
 
-from generator.build import build_site
+from generator.pipeline import build_site
 
 
 def timed_build(project: Path, out: Path) -> tuple[float, int]:

@@ -21,7 +21,7 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic], output_format: str) ->
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from generator.project import read_project, sort_diagnostics
+    from generator.validate.project import read_project, sort_diagnostics
 
     loaded = read_project(args.project)
     diagnostics = sort_diagnostics(loaded.diagnostics)
@@ -30,7 +30,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    from generator.build import build_site
+    from generator.pipeline import build_site
 
     out = args.out if args.out.is_absolute() else args.project / args.out
     summary = build_site(args.project, out)
@@ -54,13 +54,13 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    from generator.serve import serve
+    from generator.commands.serve import serve
 
     return serve(args.project, port=args.port, locale=args.locale)
 
 
 def command_new(args: argparse.Namespace) -> int:
-    from generator.scaffold import create
+    from generator.commands.new import create
 
     created = create(args.project, args.kind, args.name)
     print(_("Created {path}").format(path=created))
@@ -68,7 +68,7 @@ def command_new(args: argparse.Namespace) -> int:
 
 
 def command_schema(args: argparse.Namespace) -> int:
-    from generator.schema import project_schema, write_schemas
+    from generator.model.schema import project_schema, write_schemas
 
     if args.write:
         for path in write_schemas(args.project):
@@ -86,7 +86,7 @@ def command_say(args: argparse.Namespace) -> int:
 
 
 def command_verse_check(args: argparse.Namespace) -> int:
-    from generator.verse.command import run_verse_check
+    from generator.commands.verse import run_verse_check
 
     return run_verse_check(args.file, args.form, args.format)
 

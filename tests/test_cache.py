@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import outputs
-from generator.cache import CACHE_DIR
+from generator.write.cache import CACHE_DIR
 from tests.conftest import Runner
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.format import format_amount, format_day, format_number, format_percent
+from generator.text.format import format_amount, format_day, format_number, format_percent
 
 
 @pytest.mark.parametrize(

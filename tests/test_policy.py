@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.format import format_amount
+from generator.text.format import format_amount
 from generator.model import Policy, SupportGroup
-from generator.policy import (
+from generator.model.policy import (
     Contribution,
     amount_format,
     calculator_context,

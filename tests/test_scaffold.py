@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.scaffold import slugify
+from generator.commands.new import slugify
 from tests.conftest import Runner
 
 

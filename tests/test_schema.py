@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.schema import SCHEMA_FILES, project_schema
+from generator.model.schema import SCHEMA_FILES, project_schema
 from tests.conftest import REPO
 
 

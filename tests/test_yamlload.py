@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.i18n import set_language
-from generator.yamlload import Mark, load_yaml
+from generator.load.document import Mark, load_yaml
 
 
 def load(tmp_path: Path, text: str):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from generator.model import Figure, LocalizedText, Project
-from generator.project import percent
+from generator.validate.project import percent
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from generator.format import format_amount, format_number, format_percent
+from generator.text.format import format_amount, format_number, format_percent
 from generator.i18n import translator
 from generator.model import Policy
-from generator.policy import calculator_context
-from generator.project import load_project
-from generator.theme import load_theme
+from generator.model.policy import calculator_context
+from generator.validate.project import load_project
+from generator.load.theme import load_theme
 from tests.conftest import MINI, REPO, copy_project
 
 CHROMIUM_ARGS = [

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from generator.format import format_amount
+from generator.text.format import format_amount
 from generator.i18n import translate
 from generator.model import PaymentMode, Policy, SupportGroup
-from generator.policy import (
+from generator.model.policy import (
     PAYMENT_MONTHS,
     current_health,
     current_voluntary,

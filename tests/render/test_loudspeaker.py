@@ -19,19 +19,19 @@ import pytest
 
 from generator.errors import ThemeError
 from generator.model import Project
-from generator.project import load_project
+from generator.validate.project import load_project
 from generator.render import Output, loudspeaker
-from generator.render.audio import espeak_speed, render_wav, wav_seconds
-from generator.render.broadcast import build_scripts, load_formulas, load_settings
-from generator.render.loudspeaker import (
+from generator.render.loudspeaker.audio import espeak_speed, render_wav, wav_seconds
+from generator.render.loudspeaker.broadcast import build_scripts, load_formulas, load_settings
+from generator.render.loudspeaker.scripts import (
     load_kit,
     render_loudspeaker,
     render_loudspeaker_with_notices,
     render_operator_page,
     split_chunks,
 )
-from generator.render.schedule import fold
-from generator.theme import Theme, load_theme
+from generator.render.loudspeaker.schedule import fold
+from generator.load.theme import Theme, load_theme
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden" / "loudspeaker"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.render.media import PORTRAIT, WIDE, process_photo
+from generator.render.web.media import PORTRAIT, WIDE, process_photo
 from tests.conftest import MINI, Runner
 
 PHOTO = MINI / "content" / "media" / "chi-a.jpg"

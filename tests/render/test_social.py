@@ -14,9 +14,9 @@ from PIL import Image
 
 from generator.errors import RenderError, ThemeError
 from generator.model import Campaign, Project, Verse, VersePart
-from generator.project import load_project
+from generator.validate.project import load_project
 from generator.render import Output
-from generator.render.cards import (
+from generator.render.social.cards import (
     CardLayout,
     CardPlan,
     QrCode,
@@ -25,7 +25,7 @@ from generator.render.cards import (
     encode_png,
     plan_card,
 )
-from generator.render.social import (
+from generator.render.social.render import (
     Content,
     Design,
     campaign_cards,
@@ -34,8 +34,8 @@ from generator.render.social import (
     og_image_url,
     render_social,
 )
-from generator.render.typeset import ELLIPSIS, RAQM, Fit, fit_text, wrap
-from generator.theme import Theme, load_theme
+from generator.text.typeset import ELLIPSIS, RAQM, Fit, fit_text, wrap
+from generator.load.theme import Theme, load_theme
 from tests.conftest import MINI, REPO, copy_project
 
 SIZES = {

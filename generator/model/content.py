@@ -1,0 +1,269 @@
+"""The typed, frozen model of an An Sinh project.
+
+Everything the renderers see is one of these classes; raw YAML never leaves
+``generator.validate.document``. Field names are what staff write in the YAML files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")]
+Region = Literal["north", "central", "south"]
+Use = Literal["web", "print", "social", "loudspeaker"]
+PaymentMode = Literal[
+    "monthly", "every_3_months", "every_6_months", "every_12_months", "years_in_advance", "lump_sum"
+]
+SupportGroup = Literal["poor", "near_poor", "ethnic_minority", "other"]
+VerseForm = Literal["luc_bat", "song_that_luc_bat", "ve", "ho", "vong_co", "free"]
+TestimonialRole = Literal["pensioner", "participant", "agent", "official"]
+FigureUnit = Literal["people", "households", "vnd"]
+
+_LOCALE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+
+
+def _check_localized(value: object) -> str | dict[str, str]:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and value:
+        for key, text in value.items():
+            if not isinstance(key, str) or not _LOCALE_PATTERN.match(key):
+                raise PydanticCustomError(
+                    "locale_key", "«{key}» is not a language code", {"key": key}
+                )
+            if not isinstance(text, str):
+                raise PydanticCustomError("localized_type", "a text or one text per language")
+        return dict(value)
+    raise PydanticCustomError("localized_type", "a text or one text per language")
+
+
+# A localized text: a plain string in the default locale, or one text per locale.
+LocalizedText = Annotated[
+    str | dict[str, str],
+    PlainValidator(_check_localized),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": _LOCALE_PATTERN.pattern},
+                    "additionalProperties": {"type": "string"},
+                    "minProperties": 1,
+                },
+            ],
+            "description": "A text, or one text per language: {vi: ..., en: ...}",
+        }
+    ),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Model):
+    """Where a fact or a quote was published."""
+
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+
+
+class Site(Model):
+    title: LocalizedText
+    description: LocalizedText | None = None
+    base_url: str
+    locales: list[LocaleCode] = Field(default_factory=lambda: ["vi"], min_length=1)
+    default_locale: LocaleCode = "vi"
+    hotline: str
+    organisation: LocalizedText
+    theme: Slug = "default"
+
+
+class Period(Model):
+    start: dt.date
+    end: dt.date
+
+
+class Figure(Model):
+    """A reported number: raw values only; percentages are computed from them."""
+
+    id: Slug
+    label: LocalizedText
+    value: int = Field(ge=0)
+    unit: FigureUnit = "people"
+    target: int | None = Field(default=None, gt=0)
+    previous: int | None = Field(default=None, ge=0)
+    previous_as_of: dt.date | None = None
+    percent_of_target: Decimal | None = None
+    as_of: dt.date
+    source: Source
+
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_DEFAULT_DAYS: tuple[Weekday, ...] = ("mon", "wed", "fri")
+_ALL_USES: tuple[Use, ...] = ("web", "print", "social", "loudspeaker")
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class Loudspeaker(Model):
+    """When a campaign is broadcast on commune loudspeakers, and how fast it is read."""
+
+    days: list[Weekday] = Field(default_factory=lambda: list(_DEFAULT_DAYS), min_length=1)
+    times: list[ClockTime] = Field(default_factory=lambda: ["06:00", "17:30"], min_length=1)
+    repeats: int = Field(default=2, ge=1, le=5)
+    rate: int | None = Field(default=None, ge=80, le=400)
+
+
+class Campaign(Model):
+    id: Slug
+    title: LocalizedText
+    summary: LocalizedText
+    region: Region | None = None
+    province: str
+    locality: str | None = None
+    period: Period
+    audience: list[LocalizedText] = Field(default_factory=list)
+    messages: list[LocalizedText] = Field(default_factory=list)
+    body: LocalizedText | None = None
+    payment_modes: list[PaymentMode] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    testimonials: list[Slug] = Field(default_factory=list)
+    verses: list[Slug] = Field(default_factory=list)
+    image: str | None = None
+    image_alt: LocalizedText | None = None
+    outputs: list[Use] = Field(default_factory=lambda: list(_ALL_USES))
+    loudspeaker: Loudspeaker = Field(default_factory=Loudspeaker)
+
+
+class CampaignsFile(Model):
+    """The whole of ``campaigns.yml``."""
+
+    site: Site
+    campaigns: list[Campaign] = Field(default_factory=list)
+
+
+class Consent(Model):
+    given: bool
+    date: dt.date | None = None
+    scope: list[Use] = Field(default_factory=list)
+    note: str | None = None
+
+
+class Testimonial(Model):
+    id: Slug
+    name: str
+    role: TestimonialRole
+    place: str
+    quote: LocalizedText
+    photo: str | None = None
+    photo_alt: LocalizedText | None = None
+    source: Source
+    consent: Consent
+
+
+class VersePart(Model):
+    """A labelled part of a verse: a vọng cổ's nói lối or câu, a hò's call or response."""
+
+    part: str
+    lines: list[str] = Field(min_length=1)
+
+
+class Verse(Model):
+    id: Slug
+    form: VerseForm
+    title: LocalizedText
+    author: str = "dân gian"
+    region: Region | None = None
+    lines: list[str] = Field(default_factory=list)
+    parts: list[VersePart] = Field(default_factory=list)
+    note: LocalizedText | None = None
+
+
+class StateSupport(Model):
+    """Support as a percentage of ``contribution_rate_percent`` × ``base``."""
+
+    base: int = Field(gt=0)
+    max_months: int = Field(gt=0)
+    groups: dict[SupportGroup, Decimal]
+
+
+class VoluntaryInsurance(Model):
+    effective_from: dt.date
+    legal_basis: list[str] = Field(min_length=1)
+    contribution_rate_percent: Decimal = Field(gt=0, le=100)
+    income_floor: int = Field(gt=0)
+    income_ceiling: int = Field(gt=0)
+    state_support: StateSupport
+    payment_modes: list[PaymentMode] = Field(min_length=1)
+    source: Source
+
+
+class HouseholdHealthInsurance(Model):
+    effective_from: dt.date
+    legal_basis: list[str] = Field(min_length=1)
+    base_salary: int = Field(gt=0)
+    rate_percent: Decimal = Field(gt=0, le=100)
+    member_percent: list[Decimal] = Field(min_length=1)
+    source: Source
+
+
+class Benefit(Model):
+    id: Slug
+    title: LocalizedText
+    text: LocalizedText
+    legal_basis: str
+
+
+class Myth(Model):
+    """A common misunderstanding and the fact that answers it."""
+
+    id: Slug
+    myth: LocalizedText
+    fact: LocalizedText
+    legal_basis: str | None = None
+
+
+class Policy(Model):
+    """Dated policy parameters; the newest period of each list is the one shown."""
+
+    voluntary_social_insurance: list[VoluntaryInsurance] = Field(min_length=1)
+    household_health_insurance: list[HouseholdHealthInsurance] = Field(min_length=1)
+    benefits: list[Benefit] = Field(default_factory=list)
+    myths: list[Myth] = Field(default_factory=list)
+
+
+class Page(Model):
+    """A hand-written Markdown page: ``content/pages/NAME.md``, or ``NAME.LOCALE.md``."""
+
+    id: Slug
+    locale: str | None = None
+    title: str
+    markdown: str
+
+
+class Project(Model):
+    """Everything loaded and validated, cross-references resolved."""
+
+    site: Site
+    campaigns: list[Campaign]
+    testimonials: dict[str, Testimonial]
+    verses: dict[str, Verse]
+    policy: Policy
+    pages: list[Page]

@@ -1,0 +1,258 @@
+"""The loudspeaker renderer: scripts for commune loudspeakers, in Vietnamese only.
+
+For every campaign with the "loudspeaker" output, under ``loudspeaker/<campaign>/``:
+
+- ``<length>.txt``  the spoken form, in pieces a text-to-speech box accepts;
+- ``<length>.html`` and ``<length>.pdf``  the operator sheet to print;
+- ``<length>.wav`` (and ``.mp3``)  a preview read by espeak-ng, when installed;
+- ``schedule.ics``  the broadcasts as a calendar.
+
+``render_operator_page`` writes the website's page listing them all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from generator.text.format import format_number
+from generator.i18n import _
+from generator.model import Campaign, Project
+from generator.render import Output, OutputKind
+from generator.render.loudspeaker.audio import (
+    audio_available,
+    espeak_speed,
+    mp3_encoder,
+    render_mp3,
+    render_wav,
+)
+from generator.render.loudspeaker.broadcast import (
+    Script,
+    build_scripts,
+)
+from generator.render.loudspeaker.kit import (
+    LANGUAGE,
+    VOICE_NAMES,
+    Kit,
+    duration_words,
+    load_kit,
+    schedule_words,
+)
+from generator.render.loudspeaker.schedule import render_calendar
+from generator.render.loudspeaker.sheet import render_sheet_html, render_sheet_pdf, sheet_view
+from generator.render.views import LocaleText, locale_prefix
+from generator.load.theme import Theme
+
+FOLDER = "loudspeaker"
+TOLERANCE = 0.2
+_BREAKS = (
+    (re.compile(r"\n\n+"), 0.5),
+    (re.compile(r"[.!?…][”\"»]?\s+"), 0.0),
+    (re.compile(r"[,;:]\s+"), 0.0),
+    (re.compile(r"\s+"), 0.0),
+)
+
+
+def split_chunks(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends if possible.
+
+    A piece ends at a part boundary (a blank line) when one falls in its second
+    half, else at the last sentence end that fits; only a sentence longer than
+    ``limit`` is cut at a comma or a space. The pieces are slices of ``text``:
+    joined, they give it back exactly.
+    """
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit + 1]
+        cut = 0
+        for pattern, shortest in _BREAKS:
+            ends = [
+                m.end()
+                for m in pattern.finditer(window)
+                if m.start() < limit and m.end() >= shortest * limit
+            ]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        chunks.append(text[start : start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return [chunk for chunk in chunks if chunk]
+
+
+def render_txt(script: Script, kit: Kit) -> bytes:
+    """Return the .txt script: a header for the operator, then the pieces to paste."""
+    chunks = [c.strip() for c in split_chunks(script.spoken_text, kit.settings.tts_max_chars)]
+    env = kit.theme.environment("loudspeaker")
+    text = env.get_template("script.txt.j2").render(
+        _=kit.translate,
+        chunks=chunks,
+        rate=script.rate,
+        title=LocaleText(LANGUAGE, LANGUAGE).plain(script.campaign.title),
+        length=kit.translate("{minutes} min").format(minutes=f"{script.length.minutes:g}"),
+        duration=duration_words(script.seconds, kit.translate),
+        voice=kit.translate(VOICE_NAMES[script.region]),
+    )
+    return text.encode("utf-8")
+
+
+def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
+    folder, name = f"{FOLDER}/{script.campaign.id}", script.length.id
+    audio = audio and name in kit.settings.audio_lengths
+    files = [f"{name}.txt"] + ([f"{name}.wav"] if audio else [])
+    sheet = sheet_view(script, kit, files)
+    made: list[tuple[str, bytes, OutputKind]] = [
+        ("txt", render_txt(script, kit), "loudspeaker"),
+        ("html", render_sheet_html(sheet, kit), "loudspeaker"),
+        ("pdf", render_sheet_pdf(sheet, kit), "loudspeaker"),
+    ]
+    if audio:
+        factor = kit.settings.espeak_syllables_per_word[script.region]
+        wav = render_wav(
+            script.spoken_text, kit.formulas[script.region].voice, espeak_speed(script.rate, factor)
+        )
+        made.append(("wav", wav, "audio"))
+        mp3 = render_mp3(wav)
+        if mp3 is not None:
+            made.append(("mp3", mp3, "audio"))
+    return [
+        Output(f"{folder}/{name}.{fmt}", data, kind, fmt, script.campaign.id, LANGUAGE)
+        for fmt, data, kind in made
+    ]
+
+
+def _script_notices(script: Script) -> list[str]:
+    path = f"{FOLDER}/{script.campaign.id}/{script.length.id}.txt"
+    notices = [
+        _("{path}: «{fragment}»: {message}").format(
+            path=path, fragment=w.fragment, message=w.message
+        )
+        for part in script.parts
+        for w in part.warnings
+    ]
+    target = script.length.seconds
+    if abs(script.seconds - target) > TOLERANCE * target:
+        notices.append(
+            _(
+                "{path}: the script lasts {seconds} s instead of about {target} s; "
+                "add messages, figures or verses to the campaign, or change the "
+                "lengths in loudspeaker/defaults.yml"
+            ).format(path=path, seconds=round(script.seconds), target=round(target))
+        )
+    return notices
+
+
+def loudspeaker_campaigns(project: Project) -> list[Campaign]:
+    return [c for c in project.campaigns if "loudspeaker" in c.outputs]
+
+
+def render_loudspeaker_with_notices(
+    project: Project, theme: Theme
+) -> tuple[list[Output], list[str]]:
+    """Return every loudspeaker output and the notices for staff (one line each)."""
+    outputs, notices = [], loudspeaker_notices(project)
+    for campaign in loudspeaker_campaigns(project):
+        made, said = render_loudspeaker_campaign(project, theme, campaign)
+        outputs += made
+        notices += said
+    return outputs, list(dict.fromkeys(notices))
+
+
+def loudspeaker_notices(project: Project) -> list[str]:
+    """Return what staff should know about every campaign's scripts at once."""
+    if not loudspeaker_campaigns(project):
+        return []
+    notices = []
+    if not audio_available():
+        notices.append(
+            _("espeak-ng is not installed: the loudspeaker scripts have no audio preview (.wav).")
+        )
+    others = [code for code in project.site.locales if code != LANGUAGE]
+    if others:
+        notices.append(
+            _("Loudspeaker scripts are made in Vietnamese only, not in: {locales}.").format(
+                locales=", ".join(others)
+            )
+        )
+    return notices
+
+
+def render_loudspeaker_campaign(
+    project: Project, theme: Theme, campaign: Campaign
+) -> tuple[list[Output], list[str]]:
+    """Return one campaign's scripts, sheets, calendar and audio, and its notices."""
+    if "loudspeaker" not in campaign.outputs:
+        return [], []
+    kit, audio = load_kit(theme), audio_available()
+    scripts = build_scripts(project, theme, campaign, kit.settings, kit.formulas, kit.abbreviations)
+    outputs: list[Output] = []
+    notices: list[str] = []
+    for script in scripts:
+        outputs += _script_outputs(script, kit, audio)
+        notices += _script_notices(script)
+    outputs.append(
+        Output(
+            f"{FOLDER}/{campaign.id}/schedule.ics",
+            render_calendar(project, campaign, scripts, kit.translate),
+            "loudspeaker",
+            "ics",
+            campaign.id,
+            LANGUAGE,
+        )
+    )
+    return outputs, notices
+
+
+def render_loudspeaker(project: Project, theme: Theme) -> list[Output]:
+    """Return every loudspeaker output (scripts, sheets, calendars, audio)."""
+    return render_loudspeaker_with_notices(project, theme)[0]
+
+
+def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
+    """Return the Markdown page (``loudspeaker.md``) listing every campaign's scripts."""
+    kit, audio = load_kit(theme, locale), audio_available()
+    t = kit.translate
+    sounds = (["wav"] + (["mp3"] if mp3_encoder() else [])) if audio else []
+    # The page is at <locale prefix>loudspeaker/ (directory URLs); the files at /loudspeaker/.
+    up = "../" * (locale_prefix(project, locale).count("/") + 1)
+    base = "" if not locale_prefix(project, locale) else f"{up}{FOLDER}/"
+    text = LocaleText(locale, project.site.default_locale)
+    entries = []
+    for campaign in loudspeaker_campaigns(project):
+        scripts = build_scripts(
+            project, theme, campaign, kit.settings, kit.formulas, kit.abbreviations
+        )
+        region = scripts[0].region
+        entries.append(
+            {
+                "title": text.plain(campaign.title),
+                "base": f"{base}{campaign.id}/",
+                "voice": t(VOICE_NAMES[region]),
+                "rate": scripts[0].rate,
+                **schedule_words(campaign, t, locale),
+                "scripts": [
+                    {
+                        "id": s.length.id,
+                        "duration": duration_words(s.seconds, t),
+                        "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
+                        "formats": [
+                            "txt",
+                            "html",
+                            "pdf",
+                            *(sounds if s.length.id in kit.settings.audio_lengths else []),
+                        ],
+                    }
+                    for s in scripts
+                ],
+            }
+        )
+    env = theme.environment("loudspeaker")
+    return env.get_template("page.md.j2").render(
+        _=t,
+        campaigns=entries,
+        audio=audio,
+        limit=format_number(kit.settings.tts_max_chars, locale),
+        other_locales=locale != LANGUAGE,
+        yq=lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False),
+    )

@@ -1,0 +1,176 @@
+"""Run the site engine (MkDocs with Material) on a folder of plain generated files."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import material
+import yaml
+from babel import Locale
+from babel.core import get_global
+
+from generator.errors import RenderError, ThemeError
+from generator.i18n import _, translator
+from generator.model import Project
+from generator.render.views import LocaleText, locale_prefix
+from generator.render.web.pages import render_nav
+from generator.load.theme import Theme
+
+PROJECT_MKDOCS = "mkdocs.yml"
+STYLESHEET = "css/site.css"
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+_UI_STRING = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
+_SET_BY_ANSINH = {"site_name", "site_url", "site_description", "docs_dir", "site_dir", "nav"}
+
+
+def load_base_config(project_root: Path) -> dict[str, Any]:
+    """Read the project's mkdocs.yml, the settings every locale's site starts from."""
+    path = project_root / PROJECT_MKDOCS
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{PROJECT_MKDOCS}:{mark.line + 1}:{mark.column + 1}" if mark else PROJECT_MKDOCS
+        raise ThemeError(
+            _("{where}: YAML syntax error: {problem}").format(
+                where=where, problem=getattr(error, "problem", error)
+            )
+        ) from None
+    if not isinstance(data, dict):
+        raise ThemeError(
+            _("{where}: a mapping of settings is expected").format(where=f"{PROJECT_MKDOCS}:1:1")
+        )
+    return {key: value for key, value in data.items() if key not in _SET_BY_ANSINH}
+
+
+def material_ui_strings() -> dict[str, str]:
+    """Return Material's interface strings in English, by key, from its own language file."""
+    text = (MATERIAL_TEMPLATES / "partials" / "languages" / "en.html").read_text("utf-8")
+    return {key: json.loads(f'"{value}"') for key, value in _UI_STRING.findall(text)}
+
+
+def language_partial(locale: str, translate: Callable[[str], str]) -> str:
+    """Return a Material language file for a locale Material does not ship, from our catalogs."""
+    strings = {key: translate(english) for key, english in material_ui_strings().items()}
+    strings.update({"language": locale, "direction": "ltr"})
+    body = ",\n".join(
+        f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in sorted(strings.items())
+    )
+    return "{% macro t(key) %}{{ {\n" + body + "\n}[key] }}{% endmacro %}\n"
+
+
+def stylesheet(theme: Theme) -> bytes:
+    """Join the theme's style sheets into one file: one render-blocking request, not several."""
+    parts = [
+        f"/* {name} */\n".encode() + path.read_bytes()
+        for name, path in theme.files("assets").items()
+        if name.endswith(".css")
+    ]
+    return b"\n".join(parts)
+
+
+def overrides_files(theme: Theme, locale: str) -> dict[str, bytes]:
+    """Return the engine template overrides of the whole theme chain for one locale."""
+    files = {name: path.read_bytes() for name, path in theme.files("overrides").items()}
+    shipped = MATERIAL_TEMPLATES / "partials" / "languages" / f"{locale}.html"
+    partial = f"partials/languages/{locale}.html"
+    if not shipped.is_file() and partial not in files:
+        files[partial] = language_partial(locale, translator(locale, theme.locale_dirs)).encode()
+    return files
+
+
+def mkdocs_config(
+    project: Project,
+    theme: Theme,
+    locale: str,
+    base: dict[str, Any],
+    site_dir: Path,
+    overrides_dir: Path,
+) -> dict[str, Any]:
+    """Return the mkdocs.yml of one locale's site."""
+    text = LocaleText(locale, project.site.default_locale)
+    _ = translator(locale, theme.locale_dirs)
+    config: dict[str, Any] = dict(base)
+    theme_config = dict(config.get("theme") or {})
+    theme_config.update({"name": "material", "language": locale, "font": False})
+    theme_config["custom_dir"] = str(overrides_dir)
+    config.update(
+        {
+            "site_name": text.plain(project.site.title),
+            "site_description": text.plain(project.site.description),
+            "site_url": project.site.base_url + locale_prefix(project, locale),
+            "docs_dir": "docs",
+            "site_dir": str(site_dir),
+            "theme": theme_config,
+            "nav": render_nav(project, theme, locale),
+            "extra_css": [*config.get("extra_css", []), f"assets/{STYLESHEET}"],
+            "extra_javascript": [
+                {"path": f"assets/{name}", "defer": True}
+                for name in theme.files("assets")
+                if name.startswith("js/") and name.endswith(".js")
+            ],
+            "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md",
+        }
+    )
+    plugins = config.get("plugins") or ["search"]
+    config["plugins"] = [
+        {"search": {"lang": [locale if locale in ("vi", "en") else "en"]}} if p == "search" else p
+        for p in plugins
+    ]
+    config.setdefault("extra", {})["ansinh"] = {
+        "hotline": project.site.hotline,
+        "locale": locale,
+        "root_url": project.site.base_url,
+        "up": "../" if locale_prefix(project, locale) else "",
+        "alternates": [
+            {"lang": code, "prefix": locale_prefix(project, code), "name": language_name(code)}
+            for code in project.site.locales
+        ],
+        "languages_label": _("Languages"),
+        "og_locale": og_locale(locale),
+        "site_image": f"{project.site.base_url}social/{locale}/site.png",
+    }
+    return config
+
+
+def og_locale(code: str) -> str:
+    """Return the language_TERRITORY form Open Graph uses: vi → vi_VN, en → en_US."""
+    likely = str(get_global("likely_subtags").get(code, code)).split("_")
+    return f"{likely[0]}_{likely[-1]}" if len(likely) > 1 else code
+
+
+def language_name(code: str) -> str:
+    """Return a language's name in that language: Tiếng Việt, English, ខ្មែរ."""
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]
+
+
+def run_mkdocs(config_path: Path, epoch: int) -> None:
+    """Build the site of one mkdocs.yml strictly; raise on any warning."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        lines = (result.stderr + result.stdout).splitlines()
+        problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
+        details = "\n".join(problems or lines[-20:])
+        raise RenderError(
+            _("the site engine stopped on {folder}:").format(folder=config_path.parent / "docs")
+            + "\n"
+            + details
+        )

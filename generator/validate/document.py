@@ -1,0 +1,200 @@
+"""Turn a loaded YAML document into a model object, or into located diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.errors import Diagnostic
+from generator.i18n import N_, _
+from generator.load.document import Document, Loc
+
+M = TypeVar("M", bound=BaseModel)
+
+_WRONG_TYPE = {
+    "string_type": N_("a text"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "float_type": N_("a number"),
+    "float_parsing": N_("a number"),
+    "decimal_type": N_("a number"),
+    "decimal_parsing": N_("a number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "list_type": N_("a list (lines starting with '- ')"),
+    "dict_type": N_("a mapping (lines of 'key: value')"),
+    "model_type": N_("a mapping (lines of 'key: value')"),
+    "model_attributes_type": N_("a mapping (lines of 'key: value')"),
+    "localized_type": N_("a text or one text per language"),
+}
+_DATE_ERRORS = {
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+}
+
+
+def describe_value(value: Any) -> str:
+    """Say in words what kind of value staff wrote."""
+    if value is None:
+        return _("nothing")
+    if isinstance(value, bool):
+        return _("«{value}» (true/false)").format(value=str(value).lower())
+    if isinstance(value, (int, float)):
+        return _("the number {value}").format(value=value)
+    if isinstance(value, str):
+        return _("the text «{value}»").format(value=value if len(value) <= 40 else value[:37] + "…")
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, dict):
+        return _("a mapping")
+    return type(value).__name__
+
+
+def _choices(expected: str) -> str:
+    return expected.replace("'", "").replace(" or ", ", ")
+
+
+def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """Return the model class that owns the mapping found at ``loc``."""
+    current: Any = root
+    for part in loc:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if not isinstance(part, str) or part not in current.model_fields:
+                return None
+            current = current.model_fields[part].annotation
+        else:
+            current = _item_type(current)
+            if current is None:
+                return None
+    current = _unwrap_optional(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _item_type(annotation: Any) -> Any:
+    annotation = _unwrap_optional(annotation)
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is list and args:
+        return args[0]
+    if origin is dict and len(args) == 2:
+        return args[1]
+    return None
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(members) == 1:
+            return members[0]
+    return annotation
+
+
+def _unknown_key_message(root: type[BaseModel], loc: Loc) -> str:
+    key = str(loc[-1])
+    model = _model_at(root, loc[:-1])
+    allowed = sorted(model.model_fields) if model else []
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return _("unknown key «{key}»; did you mean «{suggestion}»?").format(
+            key=key, suggestion=close[0]
+        )
+    return _("unknown key «{key}»; allowed here: {allowed}").format(
+        key=key, allowed=", ".join(allowed)
+    )
+
+
+def _field_name(loc: Loc) -> str:
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-2]
+    names = [str(part) for part in loc if isinstance(part, str)]
+    return names[-1] if names else "?"
+
+
+def _message_for(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> tuple[str, str]:
+    kind = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    value = error.get("input")
+    name = _field_name(loc)
+    if kind == "missing":
+        return "missing", _("missing required key «{key}»").format(key=name)
+    if kind == "extra_forbidden":
+        return "unknown-key", _unknown_key_message(root, loc)
+    if kind in _WRONG_TYPE:
+        return "wrong-type", _("«{key}» must be {expected}, found {found}").format(
+            key=name, expected=_(_WRONG_TYPE[kind]), found=describe_value(value)
+        )
+    if kind in _DATE_ERRORS:
+        return "invalid-date", _(
+            "«{key}» must be a real date written YYYY-MM-DD (e.g. 2025-07-01), found {found}"
+        ).format(key=name, found=describe_value(value))
+    if kind in ("literal_error", "enum"):
+        return "invalid-choice", _("«{key}» cannot be {found}; choose one of: {choices}").format(
+            key=name, found=describe_value(value), choices=_choices(ctx.get("expected", ""))
+        )
+    if kind == "string_pattern_mismatch":
+        return "invalid-id", _(
+            "«{value}» is not a valid name here: use lowercase letters without accents, "
+            "digits and hyphens, e.g. cao-lanh-2021"
+        ).format(value=value)
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(iter(ctx.values()), "")
+        words = {
+            "greater_than": _("greater than {bound}"),
+            "greater_than_equal": _("at least {bound}"),
+            "less_than": _("less than {bound}"),
+            "less_than_equal": _("at most {bound}"),
+        }
+        return "out-of-range", _("«{key}» must be {condition}, found {found}").format(
+            key=name, condition=words[kind].format(bound=bound), found=describe_value(value)
+        )
+    if kind == "too_short":
+        return "too-short", _("«{key}» needs at least {count} item(s)").format(
+            key=name, count=ctx.get("min_length", 1)
+        )
+    if kind == "locale_key":
+        return "invalid-locale", _("«{key}» is not a language code such as vi or en").format(
+            key=ctx.get("key", "?")
+        )
+    return "invalid", _("«{key}» is not valid: {reason}").format(key=name, reason=error["msg"])
+
+
+def _written_loc(error: ErrorDetails, doc: Document, base: Loc) -> tuple[Loc, bool]:
+    """Return the written part of an error's location, and whether it names a key."""
+    parts = list(error["loc"])
+    if parts and parts[-1] == "[key]":
+        return base + tuple(parts[:-1]), True
+    written: Loc = base
+    for part in parts:
+        candidate = written + (part,)
+        if candidate in doc.values:
+            written = candidate
+        elif error["type"] in ("missing", "extra_forbidden") and part == parts[-1]:
+            return written + (part,), True
+    return written, error["type"] == "extra_forbidden"
+
+
+def validate_document(
+    doc: Document, model: type[M], data: Any, base: Loc = ()
+) -> tuple[M | None, list[Diagnostic]]:
+    """Validate ``data`` (found at ``base`` in ``doc``) into ``model``; locate every error."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        diagnostics = []
+        for error in exc.errors():
+            loc, is_key = _written_loc(error, doc, base)
+            code, message = _message_for(error, model, tuple(error["loc"]))
+            if error["type"] == "missing":
+                mark_loc = loc[:-1]
+                diagnostics.append(doc.diagnostic(mark_loc, code, message, key=True))
+            else:
+                diagnostics.append(doc.diagnostic(loc, code, message, key=is_key))
+        return None, diagnostics

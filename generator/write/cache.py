@@ -1,0 +1,158 @@
+"""A content-addressed store of renderer outputs, so a rebuild redoes only what changed.
+
+A unit of rendering (one campaign's cards and scripts, say) has a key: the hash
+of everything its outputs depend on — An Sinh's own code, the theme's files,
+the external tools found, and the part of the model it reads. The store keeps,
+per key, a small JSON entry describing the outputs, and each output's bytes once,
+as a blob named by its SHA-256. Builds copy blobs into the output folder, so
+the bytes never need to be held in memory together. Entries and blobs a build
+did not use are removed when it succeeds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from generator.render import Output, OutputKind
+
+CACHE_DIR = ".ansinh/cache"
+_FORMAT = "ansinh-cache-2"
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An output whose bytes are in the store: what the manifest says of it."""
+
+    path: str
+    kind: OutputKind
+    format: str
+    campaign: str | None
+    locale: str | None
+    sha256: str
+    bytes: int
+
+
+Entry = tuple[list[Stored], list[str]]
+
+
+def digest_files(folders: Iterable[Path]) -> str:
+    """Hash every file under ``folders`` (names and bytes), in a stable order."""
+    hasher = hashlib.sha256()
+    for folder in folders:
+        files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for file in files:
+            hasher.update(file.relative_to(folder).as_posix().encode() + b"\0")
+            hasher.update(hashlib.sha256(file.read_bytes()).digest())
+    return hasher.hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """Hash An Sinh's own code and data, once per process."""
+    return digest_files([PACKAGE])
+
+
+def cache_key(*parts: object) -> str:
+    """Hash the inputs of one piece of rendering: strings, model objects, lists of them."""
+    hasher = hashlib.sha256(_FORMAT.encode())
+    for part in parts:
+        hasher.update(_encode(part) + b"\0")
+    return hasher.hexdigest()
+
+
+def _encode(part: object) -> bytes:
+    if isinstance(part, BaseModel):
+        return part.model_dump_json().encode()
+    if isinstance(part, (list, tuple)):
+        return b"[" + b",".join(_encode(item) for item in part) + b"]"
+    return json.dumps(part, sort_keys=True, default=str).encode()
+
+
+class OutputStore:
+    """Entries by key and blobs by hash, on disk; remembers what this build used."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / CACHE_DIR
+        self.blobs = self.folder / "blobs"
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> Entry | None:
+        """Return a stored entry whose blobs are all present, or None."""
+        self.used.add(key)
+        try:
+            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            if data.get("format") != _FORMAT:
+                return None
+            stored = [Stored(**item) for item in data["outputs"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not all(self._blob(s.sha256).is_file() for s in stored):
+            return None
+        return stored, list(data["notices"])
+
+    def put(self, key: str, outputs: list[Output], notices: list[str]) -> Entry:
+        """Store the outputs' bytes and their entry; return the entry."""
+        stored = [self.put_blob(output) for output in outputs]
+        self.folder.mkdir(parents=True, exist_ok=True)
+        entry = {"format": _FORMAT, "outputs": [asdict(s) for s in stored], "notices": notices}
+        _atomic_write(self.folder / f"{key}.json", json.dumps(entry).encode())
+        self.used.add(key)
+        return stored, notices
+
+    def put_blob(self, output: Output) -> Stored:
+        digest = hashlib.sha256(output.data).hexdigest()
+        blob = self._blob(digest)
+        if not blob.is_file():
+            blob.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(blob, output.data)
+        return Stored(
+            output.path,
+            output.kind,
+            output.format,
+            output.campaign,
+            output.locale,
+            digest,
+            len(output.data),
+        )
+
+    def copy_to(self, stored: Stored, target: Path) -> None:
+        """Write a stored output at ``target`` (a copy: the site may be edited in place)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self._blob(stored.sha256), target)
+
+    def prune(self) -> None:
+        """Remove the entries and blobs this build did not use."""
+        if not self.folder.is_dir():
+            return
+        keep: set[str] = set()
+        for path in self.folder.glob("*.json"):
+            if path.stem in self.used:
+                entry = self.get(path.stem)
+                keep |= {s.sha256 for s in entry[0]} if entry else set()
+            else:
+                path.unlink(missing_ok=True)
+        for blob in self.blobs.glob("*/*") if self.blobs.is_dir() else []:
+            if blob.name not in keep:
+                blob.unlink(missing_ok=True)
+        for stray in self.folder.iterdir():
+            if stray.is_file() and stray.suffix != ".json":
+                stray.unlink(missing_ok=True)
+
+    def _blob(self, digest: str) -> Path:
+        return self.blobs / digest[:2] / digest
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(target)

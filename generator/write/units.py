@@ -1,0 +1,107 @@
+"""Render every output besides the web site: per campaign, stored, on every core."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from generator.write.cache import Entry, OutputStore, Stored, cache_key, code_digest, digest_files
+from generator.model import Campaign, Project
+from generator.render.loudspeaker.audio import audio_available, mp3_encoder
+from generator.render.loudspeaker.scripts import loudspeaker_notices, render_loudspeaker_campaign
+from generator.render.social.render import render_site_cards, render_social_campaign
+from generator.load.theme import Theme
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of rendering whose outputs depend only on what its key hashes."""
+
+    key: str
+    campaign: str | None
+
+
+def render_unit(project: Project, theme: Theme, store: OutputStore, unit: Unit) -> Entry:
+    """Render the site-wide cards (no campaign) or one campaign's cards and scripts; store them."""
+    if unit.campaign is None:
+        return store.put(unit.key, render_site_cards(project, theme), [])
+    campaign = next(c for c in project.campaigns if c.id == unit.campaign)
+    cards = render_social_campaign(project, theme, campaign)
+    scripts, notices = render_loudspeaker_campaign(project, theme, campaign)
+    return store.put(unit.key, cards + scripts, notices)
+
+
+def _campaign_inputs(project: Project, campaign: Campaign) -> list[object]:
+    return [
+        campaign,
+        [project.testimonials[t] for t in campaign.testimonials if t in project.testimonials],
+        [project.verses[v] for v in campaign.verses if v in project.verses],
+    ]
+
+
+def plan_units(project: Project, theme: Theme) -> list[Unit]:
+    """Return the units of a build, each keyed by everything its outputs depend on."""
+    tools = [shutil.which("espeak-ng") or "", bool(audio_available()), mp3_encoder() or []]
+    shared = [code_digest(), digest_files(theme.folders), tools, project.site, project.policy]
+    units = [Unit(cache_key(*shared, "site"), None)]
+    units += [
+        Unit(cache_key(*shared, "campaign", *_campaign_inputs(project, c)), c.id)
+        for c in project.campaigns
+    ]
+    return units
+
+
+def _executor(count: int) -> Executor | None:
+    workers = min(os.cpu_count() or 1, count)
+    if workers < 2:
+        return None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+
+
+@dataclass
+class Rendering:
+    """Units taken from the store, and units still being rendered by worker processes."""
+
+    done: dict[str, Entry]
+    pending: dict[str, Future[Entry]]
+    executor: Executor | None
+
+
+def start_rendering(project: Project, theme: Theme, store: OutputStore) -> Rendering:
+    """Take what the store has; start rendering the rest in worker processes."""
+    done: dict[str, Entry] = {}
+    todo: list[Unit] = []
+    for unit in plan_units(project, theme):
+        stored = store.get(unit.key)
+        if stored is None:
+            todo.append(unit)
+        else:
+            done[unit.key] = stored
+    executor = _executor(len(todo))
+    pending: dict[str, Future[Entry]] = {}
+    for unit in todo:
+        if executor is None:
+            done[unit.key] = render_unit(project, theme, store, unit)
+        else:
+            pending[unit.key] = executor.submit(render_unit, project, theme, store, unit)
+    return Rendering(done, pending, executor)
+
+
+def finish_rendering(
+    project: Project, store: OutputStore, rendering: Rendering
+) -> tuple[list[Stored], list[str]]:
+    """Wait for the workers; return every stored output and the notices for staff."""
+    try:
+        for key, future in rendering.pending.items():
+            rendering.done[key] = future.result()
+            store.used.add(key)
+    finally:
+        if rendering.executor is not None:
+            rendering.executor.shutdown(cancel_futures=True)
+    entries = rendering.done.values()
+    outputs = sorted((s for stored, _ in entries for s in stored), key=lambda s: s.path)
+    notices = loudspeaker_notices(project) + [n for _, said in entries for n in said]
+    return outputs, list(dict.fromkeys(notices))
