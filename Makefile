@@ -35,6 +35,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench scripts
 	$(BIN)/ruff format --check generator tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 i18n: $(STAMP)
 	$(BIN)/python scripts/catalog.py

@@ -11,25 +11,27 @@ from typing import Any
 
 import yaml
 
-from generator.write.cache import OutputStore, Stored
+from generator.errors import Diagnostic
+from generator.load.mkdocs import load_base_config
+from generator.model import Project
+from generator.model.theme import Theme
+from generator.render.views import locale_prefix
 from generator.render.web.config import (
     STYLESHEET,
-    load_base_config,
     mkdocs_config,
     overrides_files,
-    run_mkdocs,
     stylesheet,
 )
-from generator.errors import Diagnostic
-from generator.model import Project
-from generator.write.units import finish_rendering, start_rendering
-from generator.validate.project import load_project
 from generator.render.web.media import Picture, media_files, process_media
-from generator.render.views import locale_prefix
 from generator.render.web.pages import render_web
-from generator.load.theme import Theme, load_theme
+from generator.validate.project import load_project
+from generator.validate.theme import load_theme
 from generator.validate.translations import count_translations
+from generator.write.cache import OutputStore, Stored
+from generator.write.engine import run_mkdocs
+from generator.write.files import sync_folder, write_if_changed
 from generator.write.publish import manifest_entry, publish, staging_folder, write_manifest
+from generator.write.units import finish_rendering, start_rendering
 
 SCRATCH = ".ansinh/build"
 
@@ -81,28 +83,6 @@ def content_epoch(project: Project) -> int:
     dates += [period.effective_from for period in project.policy.voluntary_social_insurance]
     newest = max(dates)
     return calendar.timegm(newest.timetuple())
-
-
-def write_if_changed(target: Path, data: bytes) -> bool:
-    """Write ``data`` unless the file already holds it, so watchers see only real edits."""
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return True
-
-
-def sync_folder(folder: Path, wanted: dict[str, bytes]) -> int:
-    """Make ``folder`` hold exactly these files, touching only what differs; return the count."""
-    existing = (
-        {f.relative_to(folder).as_posix() for f in folder.rglob("*") if f.is_file()}
-        if folder.is_dir()
-        else set()
-    )
-    for stale in existing - wanted.keys():
-        (folder / stale).unlink()
-    written = sum(write_if_changed(folder / name, data) for name, data in wanted.items())
-    return written + len(existing - wanted.keys())
 
 
 def prepare_locale(

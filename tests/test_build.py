@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import build as build_module
+from generator import pipeline as build_module
 from tests.conftest import Runner
 
 KINDS = {"page", "poster", "leaflet", "card", "caption", "loudspeaker", "audio"}

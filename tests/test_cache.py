@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import outputs
+from generator.write import units as outputs
 from generator.write.cache import CACHE_DIR
 from tests.conftest import Runner
 

@@ -220,3 +220,33 @@ def test_a_folder_without_a_project(tmp_path: Path, ansinh: Runner) -> None:
         "campaigns.yml:1:1: error: không tìm thấy campaigns.yml: hãy chạy An Sinh trong thư mục "
         "dự án, hoặc tạo mới bằng «ansinh new campaign TÊN»"
     )
+
+
+def test_broadcast_times_written_without_a_leading_zero_check_clean_and_reach_the_calendar(
+    mini: Path, ansinh: Runner, tmp_path: Path
+) -> None:
+    edit(
+        mini / "campaigns.yml",
+        "    province: Đồng Tháp\n",
+        "    province: Đồng Tháp\n    loudspeaker: {times: [6:30, 17:00]}\n",
+    )
+    assert ansinh("-C", mini, "check") == (0, "", "")
+    code, _out, _err = ansinh("-C", mini, "build", "--out", tmp_path / "site")
+    assert code == 0
+    calendar = (tmp_path / "site" / "loudspeaker" / "thu-nghiem" / "schedule.ics").read_text()
+    assert "T063000" in calendar and "T170000" in calendar
+
+
+@pytest.mark.parametrize("written", ["25:00", "6h30", "06:60"])
+def test_an_impossible_clock_time_gets_a_clock_message(
+    mini: Path, ansinh: Runner, written: str
+) -> None:
+    edit(
+        mini / "campaigns.yml",
+        "    province: Đồng Tháp\n",
+        f'    province: Đồng Tháp\n    loudspeaker: {{times: ["{written}"]}}\n',
+    )
+    code, out, _err = ansinh("-C", mini, "check")
+    assert code == 1
+    assert out.startswith("campaigns.yml:12:27: error: «times» phải là giờ trong ngày")
+    assert f"«{written}»" in out

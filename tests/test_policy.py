@@ -9,21 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from generator.text.format import format_amount
 from generator.model import Policy, SupportGroup
 from generator.model.policy import (
     Contribution,
-    amount_format,
-    calculator_context,
     common_cases,
     current_health,
     current_voluntary,
-    format_like_script,
     household_cases,
     household_health,
     months_of,
     voluntary_contribution,
 )
+from generator.render.web.calculator import amount_format, calculator_context, format_like_script
+from generator.text.format import format_amount
 from tests.conftest import MINI, REPO
 
 

@@ -78,3 +78,64 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
     doc, problems = load_yaml(path, "f.yml")
     assert doc is None
     assert problems[0].code == "encoding" and (problems[0].line, problems[0].column) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("6:30", "6:30"),  # YAML 1.1 would read the sexagesimal number 390
+        ("17:00", "17:00"),
+        ("yes", "yes"),
+        ("no", "no"),
+        ("on", "on"),
+        ("off", "off"),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("null", None),
+        ("1740", 1740),
+        ("-5", -5),
+        ("0x1f", 31),
+        ("1.5", 1.5),
+        ("0277.3851234", "0277.3851234"),
+        ("02773851234", "02773851234"),  # a leading zero keeps a phone number as text
+        ("2025-07-01", "2025-07-01"),
+    ],
+)
+def test_plain_scalars_follow_the_yaml_1_2_core_schema(
+    tmp_path: Path, written: str, value: object
+) -> None:
+    doc, problems = load(tmp_path, f"v: {written}\n")
+    assert problems == []
+    assert doc.data == {"v": value}
+    assert type(doc.data["v"]) is type(value)
+
+
+def test_merge_keys_bring_in_a_mapping_and_written_keys_win(tmp_path: Path) -> None:
+    text = "base: &b {a: 1, b: 2}\nchild:\n  <<: *b\n  b: 3\nlist: [*b]\n"
+    doc, problems = load(tmp_path, text)
+    assert problems == []
+    assert doc.data["child"] == {"a": 1, "b": 3}
+    assert doc.data["list"] == [{"a": 1, "b": 2}]
+
+
+def test_an_alias_that_contains_itself_is_a_located_error(tmp_path: Path) -> None:
+    doc, problems = load(tmp_path, "ok: 1\nlines: &a [*a]\n")
+    assert [p.format() for p in problems] == [
+        "f.yml:2:8: error: bí danh «*» này trỏ tới một giá trị chứa chính nó; "
+        "hãy viết giá trị ra đầy đủ"
+    ]
+    assert doc.data["ok"] == 1
+
+
+def test_an_alias_bomb_stops_at_the_value_limit_quickly(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    doc, problems = load(tmp_path, "\n".join(lines) + "\n")
+    assert [p.code for p in problems] == ["too-large"]
+
+
+def test_merging_something_that_is_not_a_mapping_is_a_located_error(tmp_path: Path) -> None:
+    _doc, problems = load(tmp_path, "a:\n  <<: 5\n  b: 1\n")
+    assert [(p.line, p.column, p.code) for p in problems] == [(2, 7, "bad-merge")]

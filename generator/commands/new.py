@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import unicodedata
 from pathlib import Path
 
 import yaml
 
+from generator.commands.schema import write_schemas
 from generator.errors import AnsinhError
 from generator.i18n import _
-from generator.model.schema import write_schemas
-from generator.load.theme import INSTALLED_THEMES, load_theme
+from generator.load.theme import INSTALLED_THEMES, find_theme
+from generator.render.views import templates
 
 EXAMPLE_POLICY = INSTALLED_THEMES.parent / "content" / "policy.yml"
 
@@ -29,8 +31,9 @@ def slugify(name: str) -> str:
 
 
 def _template(root: Path, kind: str, name: str, slug: str) -> str:
-    env = load_theme(root, "default").environment("scaffold")
-    return env.get_template(f"{kind}.yml.j2").render(name=name, slug=slug)
+    env = templates(find_theme(root, "default"), "scaffold")
+    text: str = env.get_template(f"{kind}.yml.j2").render(name=name, slug=slug)
+    return text
 
 
 def _append_campaign(root: Path, block: str, slug: str) -> Path:
@@ -78,3 +81,10 @@ def create(root: Path, kind: str, name: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(_template(root, kind, name, slug), encoding="utf-8")
     return target
+
+
+def run(args: argparse.Namespace) -> int:
+    """Create the file and say where it is."""
+    created = create(args.project, args.kind, args.name)
+    print(_("Created {path}").format(path=created))
+    return 0

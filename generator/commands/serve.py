@@ -2,39 +2,37 @@
 
 from __future__ import annotations
 
+import argparse
+import logging
 import os
 import signal
-import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
-from generator.pipeline import content_epoch, prepare_locale
-from generator.render.web.config import load_base_config
+import watchfiles
+from mkdocs.commands.serve import serve as mkdocs_serve
+
 from generator.errors import AnsinhError, ContentError
 from generator.i18n import _
-from generator.validate.project import load_project
-from generator.render.web.media import process_media
+from generator.load.mkdocs import load_base_config
+from generator.pipeline import content_epoch, prepare_locale
 from generator.render.views import locale_prefix
-from generator.load.theme import load_theme
+from generator.render.web.media import process_media
+from generator.validate.project import load_project
+from generator.validate.theme import load_theme
 
 SERVE_DIR = ".ansinh/serve"
 WATCHED = ("campaigns.yml", "mkdocs.yml", "content", "themes")
-POLL_SECONDS = 0.3
+# Fonts only shape cards and sheets, which the preview does not show.
+_NOT_PREVIEWED = (".ttf", ".otf", ".woff", ".woff2")
 
 
-def snapshot(root: Path) -> dict[str, float]:
-    """Return the modification time of every watched file."""
-    times: dict[str, float] = {}
-    for name in WATCHED:
-        path = root / name
-        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file())
-        for file in files:
-            try:
-                times[str(file)] = file.stat().st_mtime_ns
-            except FileNotFoundError:
-                continue
-    return times
+class _SourceFilter(watchfiles.DefaultFilter):
+    """Editor and version-control noise aside (DefaultFilter), every source but fonts."""
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        return super().__call__(change, path) and not path.endswith(_NOT_PREVIEWED)
 
 
 def prepare(root: Path, locale: str | None) -> tuple[Path, str]:
@@ -76,40 +74,45 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _follow_edits(root: Path, locale: str | None, stop: threading.Event) -> None:
+    """Render the preview again after each batch of saved edits, until ``stop`` is set."""
+    paths = [root / name for name in WATCHED if (root / name).exists()]
+    for _changes in watchfiles.watch(
+        *paths, watch_filter=_SourceFilter(), stop_event=stop, raise_interrupt=False
+    ):
+        _refresh(root, locale)
+
+
 def serve(root: Path, port: int = 8000, locale: str | None = None) -> int:
-    """Serve the site on localhost and rebuild it whenever a watched file changes."""
+    """Serve the site on localhost and render it again whenever a source file changes.
+
+    One process: watchfiles follows the project's sources and rewrites the generated
+    Markdown; MkDocs' own live-reload server, in this process, rebuilds from it and
+    reloads the browser. A mistake keeps the last good preview.
+    """
     signal.signal(signal.SIGTERM, _stop)
+    root = root.resolve()
     config_path, prefix = prepare(root, locale)
-    engine = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--livereload",
-            "-f",
-            str(config_path),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ]
-    )
+    logging.basicConfig(format="%(message)s", level=logging.WARNING)
+    stop = threading.Event()
+    watcher = threading.Thread(target=_follow_edits, args=(root, locale, stop), daemon=True)
+    watcher.start()
     print(
         _("Preview at http://127.0.0.1:{port}/{prefix} — press Ctrl+C to stop").format(
             port=port, prefix=prefix
         ),
         file=sys.stderr,
     )
-    seen = snapshot(root)
     try:
-        while engine.poll() is None:
-            time.sleep(POLL_SECONDS)
-            current = snapshot(root)
-            if current != seen:
-                seen = current
-                _refresh(root, locale)
+        mkdocs_serve(config_file=str(config_path), livereload=True, dev_addr=f"127.0.0.1:{port}")
     except KeyboardInterrupt:
         pass
     finally:
-        engine.terminate()
-        engine.wait(timeout=10)
+        stop.set()
+        watcher.join(timeout=5)
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Preview the project's site, following edits."""
+    return serve(args.project, port=args.port, locale=args.locale)

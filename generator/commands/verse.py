@@ -16,6 +16,7 @@ cannot be read or is not a valid verse raises ``ContentError``.
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import Literal, cast, get_args
@@ -50,8 +51,8 @@ def _content_error(path: Path, line: int, column: int, code: str, message: str) 
 
 def load_verse(path: Path) -> Verse:
     """Read and validate a verse YAML file (its id is the file name); locate every problem."""
-    from generator.validate.document import validate_document
     from generator.load.document import load_yaml
+    from generator.validate.document import validate_document
 
     if not path.is_file():
         raise _content_error(
@@ -75,8 +76,8 @@ def load_verse(path: Path) -> Verse:
 
 
 def _slug(stem: str) -> str:
-    from generator.errors import AnsinhError
     from generator.commands.new import slugify
+    from generator.errors import AnsinhError
 
     try:
         return slugify(stem)
@@ -132,3 +133,8 @@ def run_verse_check(path: Path, form: str | None, output_format: Literal["text",
     else:
         print(format_text(path, found))
     return 1 if any(item.severity == "error" for item in found) else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check one verse file; exit 1 when any diagnostic is an error."""
+    return run_verse_check(args.file, args.form, args.format)

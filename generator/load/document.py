@@ -1,4 +1,13 @@
-"""Read YAML files into plain data while keeping where every key and value was written."""
+"""Read YAML files into plain data while keeping where every key and value was written.
+
+Plain scalars follow the YAML 1.2 core schema, not PyYAML's YAML 1.1 defaults:
+``6:30`` is text (not the sexagesimal 390), ``yes``/``no``/``on``/``off`` are text
+(only ``true``/``false`` are booleans), dates stay text and are parsed by the
+model. One departure, as in JSON: a number written with a leading zero
+(``0277``, a phone number) stays text. Merge keys (``<<: *base``) work; an alias
+that contains itself, or aliases that expand past ``MAX_VALUES`` values, are
+located errors. Nothing is shared between files.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +26,45 @@ from generator.i18n import N_, _
 Loc = tuple[str | int, ...]
 
 _GROUPED_NUMBER = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-_STR_TAG = "tag:yaml.org,2002:str"
-_CONSTRUCTOR = yaml.SafeLoader("")
+_TAG = "tag:yaml.org,2002:"
+MAX_VALUES = 200_000
+
+
+class CoreLoader(yaml.SafeLoader):
+    """A loader that resolves plain scalars by the YAML 1.2 core schema."""
+
+
+CoreLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("merge", r"^<<$", "<"),
+):
+    CoreLoader.add_implicit_resolver(_TAG + _tag, re.compile(_pattern), list(_first))
+
+
+def _core_value(tag: str, text: str) -> Any:
+    """Return the value of a plain scalar resolved to ``tag`` by the core schema."""
+    if tag == _TAG + "bool":
+        return text.lower() == "true"
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "int":
+        return int(text, 0) if text.startswith(("0o", "0x")) else int(text)
+    if tag == _TAG + "float":
+        lowered = text.lower()
+        if lowered.endswith(".inf"):
+            return float("-inf") if lowered.startswith("-") else float("inf")
+        return float("nan") if lowered == ".nan" else float(text)
+    return unicodedata.normalize("NFC", text)
+
 
 _YAML_HINTS = {
     "could not find expected ':'": N_(
@@ -79,9 +124,7 @@ def _mark_of(node: Node) -> Mark:
 
 
 def _scalar(node: ScalarNode, doc: Document, loc: Loc, problems: list[Diagnostic]) -> Any:
-    if node.tag == _TIMESTAMP_TAG or node.tag == _STR_TAG:
-        return unicodedata.normalize("NFC", node.value)
-    if node.tag == "tag:yaml.org,2002:float" and _GROUPED_NUMBER.match(node.value):
+    if node.tag == _TAG + "float" and _GROUPED_NUMBER.match(node.value):
         digits = node.value.replace(".", "")
         problems.append(
             doc.diagnostic(
@@ -92,28 +135,91 @@ def _scalar(node: ScalarNode, doc: Document, loc: Loc, problems: list[Diagnostic
                 ),
             )
         )
-    try:
-        return _CONSTRUCTOR.construct_object(node, deep=True)
-    except yaml.YAMLError:
-        return unicodedata.normalize("NFC", node.value)
+    return _core_value(node.tag, node.value)
 
 
-def _convert(node: Node, doc: Document, loc: Loc, problems: list[Diagnostic]) -> Any:
-    doc.values[loc] = _mark_of(node)
+@dataclass
+class _Walk:
+    """State of one document's conversion: nodes being converted, values made so far."""
+
+    doc: Document
+    problems: list[Diagnostic]
+    open_nodes: set[int] = field(default_factory=set)
+    values: int = 0
+    stopped: bool = False
+
+    def error(self, node: Node, code: str, message: str) -> None:
+        mark = _mark_of(node)
+        self.problems.append(
+            Diagnostic(self.doc.path, mark.line, mark.column, "error", code, message)
+        )
+
+
+def _convert(node: Node, walk: _Walk, loc: Loc) -> Any:
+    walk.values += 1
+    if walk.values > MAX_VALUES:
+        if not walk.stopped:
+            walk.stopped = True
+            walk.error(
+                node,
+                "too-large",
+                _(
+                    "the file holds more than {count} values (aliases '*' repeat what they "
+                    "name); write the values out, or split the file"
+                ).format(count=MAX_VALUES),
+            )
+        return None
+    if id(node) in walk.open_nodes:
+        walk.error(
+            node,
+            "alias-loop",
+            _("this alias '*' names a value that contains itself; write the value out"),
+        )
+        return None
+    walk.doc.values[loc] = _mark_of(node)
     if isinstance(node, ScalarNode):
-        return _scalar(node, doc, loc, problems)
-    if isinstance(node, SequenceNode):
-        return [_convert(item, doc, loc + (i,), problems) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
-        return _convert_mapping(node, doc, loc, problems)
-    return None
+        return _scalar(node, walk.doc, loc, walk.problems)
+    walk.open_nodes.add(id(node))
+    try:
+        if isinstance(node, SequenceNode):
+            return [_convert(item, walk, loc + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return _convert_mapping(node, walk, loc)
+        return None
+    finally:
+        walk.open_nodes.discard(id(node))
 
 
-def _convert_mapping(
-    node: MappingNode, doc: Document, loc: Loc, problems: list[Diagnostic]
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+def _merged_pairs(node: MappingNode, walk: _Walk) -> list[tuple[Node, Node]]:
+    """Return a mapping's pairs with ``<<`` merge keys replaced by the pairs they bring in."""
+    own: list[tuple[Node, Node]] = []
+    brought: list[tuple[Node, Node]] = []
     for key_node, value_node in node.value:
+        if not (isinstance(key_node, ScalarNode) and key_node.tag == _TAG + "merge"):
+            own.append((key_node, value_node))
+            continue
+        sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+        for source in sources:
+            if isinstance(source, MappingNode) and id(source) not in walk.open_nodes:
+                brought += [pair for pair in source.value if pair[0].tag != _TAG + "merge"]
+            else:
+                walk.error(
+                    source,
+                    "bad-merge",
+                    _("«<<» must name a mapping with an alias, e.g. «<<: *base»"),
+                )
+    written = {str(k.value) for k, _v in own if isinstance(k, ScalarNode)}
+    inherited: dict[str, tuple[Node, Node]] = {}
+    for key_node, value_node in brought:
+        if isinstance(key_node, ScalarNode) and str(key_node.value) not in written:
+            inherited.setdefault(str(key_node.value), (key_node, value_node))
+    return own + list(inherited.values())
+
+
+def _convert_mapping(node: MappingNode, walk: _Walk, loc: Loc) -> dict[str, Any]:
+    doc, problems = walk.doc, walk.problems
+    result: dict[str, Any] = {}
+    for key_node, value_node in _merged_pairs(node, walk):
         key_mark = _mark_of(key_node)
         if not isinstance(key_node, ScalarNode):
             problems.append(
@@ -144,7 +250,7 @@ def _convert_mapping(
             )
             continue
         doc.keys[loc + (key,)] = key_mark
-        result[key] = _convert(value_node, doc, loc + (key,), problems)
+        result[key] = _convert(value_node, walk, loc + (key,))
     return result
 
 
@@ -177,7 +283,7 @@ def load_yaml(file: Path, display_path: str) -> tuple[Document | None, list[Diag
             )
         ]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=CoreLoader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_diagnostic(display_path, error)]
     except yaml.YAMLError as error:
@@ -193,5 +299,5 @@ def load_yaml(file: Path, display_path: str) -> tuple[Document | None, list[Diag
         ]
     doc = Document(display_path, None)
     problems: list[Diagnostic] = []
-    doc.data = _convert(root, doc, (), problems) if root is not None else None
+    doc.data = _convert(root, _Walk(doc, problems), ()) if root is not None else None
     return doc, problems

@@ -1,63 +1,15 @@
-"""Themes: templates, assets and data files, a theme possibly extending another."""
+"""Find a theme's folders: the project's own ``themes/NAME`` or an installed one, and its chain."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-
-import yaml
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.errors import ThemeError
 from generator.i18n import _
+from generator.load.document import load_yaml
+from generator.model.theme import ThemeFiles
 
 INSTALLED_THEMES = Path(__file__).resolve().parents[2] / "themes"
-
-
-@dataclass(frozen=True)
-class Theme:
-    """A theme and the themes it extends, most specific first."""
-
-    name: str
-    folders: tuple[Path, ...]
-
-    def find(self, relative: str) -> Path | None:
-        """Return the first file at ``relative`` along the theme chain."""
-        for folder in self.folders:
-            candidate = folder / relative
-            if candidate.is_file():
-                return candidate
-        return None
-
-    def files(self, relative_dir: str) -> dict[str, Path]:
-        """Return every file under ``relative_dir``, a more specific theme winning."""
-        found: dict[str, Path] = {}
-        for folder in reversed(self.folders):
-            base = folder / relative_dir
-            for file in sorted(base.rglob("*")) if base.is_dir() else []:
-                if file.is_file():
-                    found[file.relative_to(base).as_posix()] = file
-        return dict(sorted(found.items()))
-
-    @property
-    def locale_dirs(self) -> tuple[Path, ...]:
-        """The themes' own catalogs folders, the most general first."""
-        return tuple(f / "locale" for f in reversed(self.folders) if (f / "locale").is_dir())
-
-    @cache  # noqa: B019 - themes live as long as a build or a preview
-    def environment(self, subdir: str, autoescape: bool = False) -> Environment:
-        """Return a Jinja environment over ``subdir`` of every theme in the chain (cached)."""
-        loaders = [FileSystemLoader(str(folder / subdir)) for folder in self.folders]
-        env = Environment(
-            loader=ChoiceLoader(loaders),
-            undefined=StrictUndefined,
-            autoescape=autoescape,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        return env
 
 
 def _theme_folder(project_root: Path, name: str) -> Path:
@@ -67,8 +19,8 @@ def _theme_folder(project_root: Path, name: str) -> Path:
     raise ThemeError(_("theme «{name}» not found in themes/").format(name=name))
 
 
-def load_theme(project_root: Path, name: str) -> Theme:
-    """Find theme ``name`` and the chain of themes it extends."""
+def find_theme(project_root: Path, name: str) -> ThemeFiles:
+    """Find theme ``name`` and the chain of themes it extends; raise ThemeError if broken."""
     folders: list[Path] = []
     current: str | None = name
     while current is not None:
@@ -76,9 +28,16 @@ def load_theme(project_root: Path, name: str) -> Theme:
         if folder in folders:
             raise ThemeError(_("theme «{name}» extends itself").format(name=current))
         folders.append(folder)
-        settings_file = folder / "theme.yml"
-        settings = (
-            yaml.safe_load(settings_file.read_text("utf-8")) if settings_file.is_file() else {}
-        )
-        current = (settings or {}).get("extends")
-    return Theme(name=name, folders=tuple(folders))
+        current = _extends(folder)
+    return ThemeFiles(name=name, folders=tuple(folders))
+
+
+def _extends(folder: Path) -> str | None:
+    settings_file = folder / "theme.yml"
+    if not settings_file.is_file():
+        return None
+    doc, problems = load_yaml(settings_file, f"themes/{folder.name}/theme.yml")
+    if problems or doc is None:
+        raise ThemeError("\n".join(problem.format() for problem in problems))
+    extends = doc.data.get("extends") if isinstance(doc.data, dict) else None
+    return str(extends) if extends is not None else None

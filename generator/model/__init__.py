@@ -25,7 +25,6 @@ from generator.model.content import (
     Period,
     Policy,
     Project,
-    Region,
     Site,
     Slug,
     Source,
@@ -40,6 +39,7 @@ from generator.model.content import (
     VoluntaryInsurance,
     Weekday,
 )
+from generator.model.region import Region
 
 __all__ = [
     "Benefit",

@@ -18,12 +18,14 @@ from pydantic import (
     PlainValidator,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from generator.model.region import DEFAULT_REGION, Region, province_region
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")]
-Region = Literal["north", "central", "south"]
 Use = Literal["web", "print", "social", "loudspeaker"]
 PaymentMode = Literal[
     "monthly", "every_3_months", "every_6_months", "every_12_months", "years_in_advance", "lump_sum"
@@ -119,7 +121,23 @@ class Figure(Model):
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 _DEFAULT_DAYS: tuple[Weekday, ...] = ("mon", "wed", "fri")
 _ALL_USES: tuple[Use, ...] = ("web", "print", "social", "loudspeaker")
-ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+
+
+def _check_clock(value: object) -> str:
+    """Accept ``6:30`` or ``06:30`` (24-hour clock) and write it ``06:30``."""
+    found = _CLOCK.match(value) if isinstance(value, str) else None
+    if found is None:
+        raise PydanticCustomError("clock_time", "a time of day such as 06:30")
+    return f"{int(found.group(1)):02d}:{found.group(2)}"
+
+
+# A time of day on the 24-hour clock, written H:MM or HH:MM.
+ClockTime = Annotated[
+    str,
+    PlainValidator(_check_clock),
+    WithJsonSchema({"type": "string", "pattern": _CLOCK.pattern}),
+]
 
 
 class Loudspeaker(Model):
@@ -132,10 +150,15 @@ class Loudspeaker(Model):
 
 
 class Campaign(Model):
+    """A campaign: where and when, what it says, its figures, testimonials, verses and outputs."""
+
     id: Slug
     title: LocalizedText
     summary: LocalizedText
-    region: Region | None = None
+    region: Region = Field(
+        default=DEFAULT_REGION,
+        description="north, central or south; derived from the province when not written",
+    )
     province: str
     locality: str | None = None
     period: Period
@@ -150,6 +173,15 @@ class Campaign(Model):
     image_alt: LocalizedText | None = None
     outputs: list[Use] = Field(default_factory=lambda: list(_ALL_USES))
     loudspeaker: Loudspeaker = Field(default_factory=Loudspeaker)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_region(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("region") is None:
+            province = data.get("province")
+            found = province_region(province) if isinstance(province, str) else None
+            return {**data, "region": found or DEFAULT_REGION}
+        return data
 
 
 class CampaignsFile(Model):

@@ -5,21 +5,15 @@ Rounding: amounts are whole đồng. A monthly amount is computed exactly with
 and then rounded half up to the đồng; a payment for several months is that
 monthly amount times the months. With the real figures nothing is rounded at
 all: 1,500,000 × 22% = 330,000; 20% of it = 66,000; 4.5% × 2,340,000 = 105,300.
-The calculator script does the same with integers (see ``calculator_context``).
+The web calculator's script does the same with integers
+(``generator.render.web.calculator``).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
-from babel import Locale
-from babel.numbers import get_group_symbol
-
-from generator.text.format import format_amount, format_day, format_percent
 from generator.model import (
     HouseholdHealthInsurance,
     PaymentMode,
@@ -61,20 +55,6 @@ def share(amount: int, *percents: Decimal) -> int:
 def current_voluntary(policy: Policy) -> VoluntaryInsurance:
     """Return the voluntary social insurance period in force: the newest ``effective_from``."""
     return max(policy.voluntary_social_insurance, key=lambda period: period.effective_from)
-
-
-def contribution_sentence(
-    period: VoluntaryInsurance, locale: str, translate: Callable[[str], str]
-) -> str:
-    """Say how the contribution is set: the income range and the rate, for ``locale``."""
-    return translate(
-        "You choose a monthly income between {floor} and {ceiling}; the contribution is "
-        "{rate} of it."
-    ).format(
-        floor=format_amount(period.income_floor, locale),
-        ceiling=format_amount(period.income_ceiling, locale),
-        rate=format_percent(period.contribution_rate_percent, locale),
-    )
 
 
 def current_health(policy: Policy) -> HouseholdHealthInsurance:
@@ -203,119 +183,3 @@ def household_cases(policy: Policy, largest: int = TABLE_MEMBERS) -> list[Househ
         amounts = household_health(period, members)
         rows.append(HouseholdCase(members=members, newest=amounts[-1], total=sum(amounts)))
     return rows
-
-
-def _rate_fraction(percent: Decimal) -> tuple[int, int]:
-    """Write ``percent``% as an exact fraction ``num / den`` of integers."""
-    numerator, denominator = percent.as_integer_ratio()
-    return numerator, denominator * 100
-
-
-def amount_format(locale: str) -> dict[str, Any]:
-    """Return how ``format_amount`` writes whole đồng in ``locale``, for the script."""
-    prefix, _, suffix = format_amount(0, locale).partition("0")
-    pattern = Locale.parse(locale).decimal_formats[None]
-    primary, secondary = pattern.grouping
-    return {
-        "group": get_group_symbol(locale),
-        "primary": primary,
-        "secondary": secondary,
-        "prefix": prefix,
-        "suffix": suffix,
-    }
-
-
-def format_like_script(value: int, spec: dict[str, Any]) -> str:
-    """Format ``value`` as calculator.js does from ``amount_format`` (used to test it)."""
-    digits = str(value)
-    groups = [digits[-spec["primary"] :]] if len(digits) > spec["primary"] else [digits]
-    rest = digits[: -spec["primary"]] if len(digits) > spec["primary"] else ""
-    while rest:
-        groups.insert(0, rest[-spec["secondary"] :])
-        rest = rest[: -spec["secondary"]]
-    return str(spec["prefix"]) + str(spec["group"]).join(groups) + str(spec["suffix"])
-
-
-def script_json(data: dict[str, Any]) -> str:
-    """Serialize ``data`` for a ``<script type="application/json">`` block, safe in HTML."""
-    text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _tables(cases: list[Contribution]) -> list[dict[str, Any]]:
-    """Group the common cases into one table per group, one row per income."""
-    tables: dict[str, dict[str, Any]] = {}
-    for case in cases:
-        table = tables.setdefault(
-            case.group, {"group": case.group, "support": case.support_per_month, "rows": {}}
-        )
-        table["rows"].setdefault(case.income, {"income": case.income, "cells": []})
-        table["rows"][case.income]["cells"].append(case)
-    for table in tables.values():
-        table["rows"] = list(table["rows"].values())
-    return list(tables.values())
-
-
-def _voluntary_context(policy: Policy, locale: str) -> dict[str, Any]:
-    period = current_voluntary(policy)
-    modes = calculator_modes(period)
-    groups = [g for g in GROUPS if g in period.state_support.groups]
-    default_group = DEFAULT_GROUP if DEFAULT_GROUP in groups else groups[-1]
-    table_modes = [mode for mode in COMMON_MODES if mode in modes]
-    return {
-        "effective_from": format_day(period.effective_from, locale),
-        "legal_basis": list(period.legal_basis),
-        "rate_percent": period.contribution_rate_percent,
-        "floor": period.income_floor,
-        "ceiling": period.income_ceiling,
-        "step": INCOME_STEP,
-        "support_years": period.state_support.max_months // 12,
-        "support_months": period.state_support.max_months,
-        "groups": [
-            {
-                "id": g,
-                "percent": period.state_support.groups[g],
-                "support": monthly_support(period, g),
-            }
-            for g in groups
-        ],
-        "default_group": default_group,
-        "modes": [{"id": m, "months": PAYMENT_MONTHS[m]} for m in modes],
-        "default": voluntary_contribution(period, period.income_floor, default_group, 1),
-        "table_modes": [{"id": m, "months": PAYMENT_MONTHS[m]} for m in table_modes],
-        "tables": _tables(common_cases(policy)),
-    }
-
-
-def _health_context(policy: Policy, locale: str) -> dict[str, Any]:
-    period = current_health(policy)
-    yearly = household_health(period, MAX_MEMBERS)
-    return {
-        "effective_from": format_day(period.effective_from, locale),
-        "legal_basis": list(period.legal_basis),
-        "base_salary": period.base_salary,
-        "rate_percent": period.rate_percent,
-        "max_members": MAX_MEMBERS,
-        "members": [{"position": n, "yearly": amount} for n, amount in enumerate(yearly, 1)],
-        "totals": [sum(yearly[:n]) for n in range(1, MAX_MEMBERS + 1)],
-        "rows": household_cases(policy),
-    }
-
-
-def calculator_context(policy: Policy, locale: str) -> dict[str, Any]:
-    """Return what the calculator partial shows, and the JSON its script reads."""
-    voluntary = current_voluntary(policy)
-    vol = _voluntary_context(policy, locale)
-    hh = _health_context(policy, locale)
-    rate_num, rate_den = _rate_fraction(voluntary.contribution_rate_percent)
-    data = {
-        "floor": voluntary.income_floor,
-        "ceiling": voluntary.income_ceiling,
-        "step": INCOME_STEP,
-        "rate": [rate_num, rate_den],
-        "support": {g["id"]: g["support"] for g in vol["groups"]},
-        "months": {m["id"]: m["months"] for m in vol["modes"]},
-        "householdTotals": hh["totals"],
-        "format": amount_format(locale),
-    }
-    return {"voluntary": vol, "health": hh, "data": data, "json": script_json(data)}

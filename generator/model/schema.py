@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -30,17 +28,3 @@ def project_schema(name: str) -> dict[str, Any]:
         "title": f"An Sinh: {pattern}",
         **schema,
     }
-
-
-def write_schemas(root: Path) -> list[Path]:
-    """Write every schema into ``root/schema/`` for editors; return the files written."""
-    folder = root / "schema"
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in SCHEMA_FILES:
-        target = folder / f"{name}.json"
-        target.write_text(
-            json.dumps(project_schema(name), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        written.append(target)
-    return written

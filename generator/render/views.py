@@ -1,14 +1,32 @@
-"""What renderers share: localized text, computed figures, locale addresses."""
+"""What renderers share: theme templates, localized text, computed figures, locale addresses."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.model import Figure, LocalizedText, Project
-from generator.validate.project import percent
+from generator.model import Figure, LocalizedText, Project, VoluntaryInsurance
+from generator.model.figures import percent
+from generator.model.theme import ThemeFiles
+from generator.text.format import format_amount, format_percent
+
+
+@cache
+def templates(theme: ThemeFiles, subdir: str, autoescape: bool = False) -> Environment:
+    """Return a Jinja environment over ``subdir`` of every theme in the chain (cached)."""
+    return Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(folder / subdir)) for folder in theme.folders]),
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -65,3 +83,17 @@ def view_figure(figure: Figure) -> FigureView:
 def locale_prefix(project: Project, locale: str) -> str:
     """Return the URL folder of a locale: '' for the default, 'en/' for English."""
     return "" if locale == project.site.default_locale else f"{locale}/"
+
+
+def contribution_sentence(
+    period: VoluntaryInsurance, locale: str, translate: Callable[[str], str]
+) -> str:
+    """Say how the contribution is set: the income range and the rate, for ``locale``."""
+    return translate(
+        "You choose a monthly income between {floor} and {ceiling}; the contribution is "
+        "{rate} of it."
+    ).format(
+        floor=format_amount(period.income_floor, locale),
+        ceiling=format_amount(period.income_ceiling, locale),
+        rate=format_percent(period.contribution_rate_percent, locale),
+    )

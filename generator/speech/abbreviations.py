@@ -12,6 +12,7 @@ from generator.i18n import _
 from generator.speech.regions import THEME_SPEECH, is_text, read_yaml
 
 DEFAULT_ABBREVIATIONS = THEME_SPEECH / "abbreviations.yml"
+DEFAULT_DOCUMENT_KINDS = THEME_SPEECH / "document_kinds.yml"
 
 
 def load_abbreviations(path: Path) -> dict[str, str]:
@@ -35,6 +36,12 @@ def load_abbreviations(path: Path) -> dict[str, str]:
 def default_abbreviations() -> dict[str, str]:
     """Return the default theme's abbreviation table (read once)."""
     return load_abbreviations(DEFAULT_ABBREVIATIONS)
+
+
+@lru_cache(maxsize=1)
+def default_document_kinds() -> dict[str, str]:
+    """Return the default theme's kinds of documents ("QĐ" → quyết định), read once."""
+    return load_abbreviations(DEFAULT_DOCUMENT_KINDS)
 
 
 def _entry_pattern(key: str) -> str:

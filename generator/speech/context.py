@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.speech.regions import RegionWords
 from generator.speech.result import Hit, SpeechWarning
@@ -12,12 +12,16 @@ from generator.speech.result import Hit, SpeechWarning
 
 @dataclass(frozen=True)
 class Context:
-    """The NFC input and the data one call of ``normalize`` reads it with."""
+    """The NFC input and the data one call of ``normalize`` reads it with.
+
+    ``kinds`` maps the codes of kinds of documents ("QĐ", "CT") to their names.
+    """
 
     text: str
     words: RegionWords
     table: Mapping[str, str]
     pattern: re.Pattern[str] | None
+    kinds: Mapping[str, str] = field(default_factory=dict)
 
 
 # A rule reads the input at a position, or returns None when it does not apply there.
@@ -59,3 +63,50 @@ def kept(ctx: Context, start: int, end: int, message: str, kind: str = "kept") -
     """Keep ``start:end`` as written and warn about it with ``message`` (translated)."""
     fragment = ctx.text[start:end]
     return Hit(end, fragment, kind, (SpeechWarning(start, end, fragment, message),))
+
+
+# Words after which "15-4", "2.9" or "1/4" name a day rather than a range, a
+# section or a fraction. "Strong" cues always do; the others ("từ", "đến") also
+# open ranges of counts, so a count word after the numbers ("5-10 năm") wins.
+_STRONG_DATE_CUE = re.compile(
+    r"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng)\s*\Z", re.IGNORECASE
+)
+_DATE_CUE = re.compile(
+    r"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng|hôm|từ|đến|tới|trước|sau|hết"
+    r"|hạn|dịp|lễ|vào|tết|kỷ niệm|quốc khánh)\s*\Z",
+    re.IGNORECASE,
+)
+_COUNT_AFTER = re.compile(
+    r"\s*(?:%|người|năm(?!\s+\d)|tháng|ngày|tuần|tuổi|hộ|lần|xã|huyện|tỉnh|triệu|nghìn"
+    r"|ngàn|tỷ|đồng|giờ|phút|ha|km|kg|đơn vị|thành viên|cán bộ|lao động|hồ sơ|trường hợp"
+    r"|thẻ|nhóm|điểm|lớp|đợt|buổi|cuộc)(?!\w)",
+    re.IGNORECASE,
+)
+# What may follow a date: a pause, the end, or a word that goes on with a date.
+_DATE_GOES_ON = re.compile(
+    r"\s*(?:[,.;:!?)]|\Z|(?:đến|tới|và|lúc|tại|ở|vừa|này|hằng|các|mọi|những)(?!\w)|năm\s+\d)",
+    re.IGNORECASE,
+)
+# Streets, squares and bridges named after a date: "đường 30/4", "đường 3-2".
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:đường|phố|quảng trường|công viên|cầu)\s+\Z", re.IGNORECASE)
+
+
+def date_cue_before(ctx: Context, pos: int, strong: bool = False) -> bool:
+    """Say whether a word that announces a date ("ngày", "sáng", "từ" ...) ends before ``pos``."""
+    pattern = _STRONG_DATE_CUE if strong else _DATE_CUE
+    return pattern.search(text_before(ctx, pos, 20)) is not None
+
+
+def count_after(ctx: Context, pos: int) -> bool:
+    """Say whether a word that counts things ("người", "năm", "%") follows ``pos``."""
+    return _COUNT_AFTER.match(ctx.text, pos) is not None
+
+
+def date_goes_on(ctx: Context, pos: int) -> bool:
+    """Say whether what follows ``pos`` is a pause or a word that may follow a date."""
+    return _DATE_GOES_ON.match(ctx.text, pos) is not None
+
+
+def place_before(ctx: Context, pos: int) -> bool:
+    """Say whether "đường", "phố" ... ends before ``pos`` (a street named after a date)."""
+    return _PLACE_BEFORE.search(text_before(ctx, pos, 20)) is not None

@@ -32,6 +32,37 @@ SYMBOL_WORDS = {
     "°": "độ",
 }
 
+# Vietnamese names of the letters, for house numbers ("5A" → năm a) and spelled codes.
+LETTER_NAMES = {
+    "A": "a",
+    "B": "bê",
+    "C": "xê",
+    "D": "dê",
+    "Đ": "đê",
+    "E": "e",
+    "F": "ép",
+    "G": "giê",
+    "H": "hát",
+    "I": "i",
+    "J": "gi",
+    "K": "ca",
+    "L": "e-lờ",
+    "M": "em-mờ",
+    "N": "en-nờ",
+    "O": "o",
+    "P": "pê",
+    "Q": "quy",
+    "R": "e-rờ",
+    "S": "ét-xì",
+    "T": "tê",
+    "U": "u",
+    "V": "vê",
+    "W": "vê-kép",
+    "X": "ích-xì",
+    "Y": "i-dài",
+    "Z": "dét",
+}
+
 # Punctuation a text-to-speech voice turns into pauses: kept as written.
 PAUSE_PUNCTUATION = set(".,;:!?…()[]\"“”‘’'«»")
 

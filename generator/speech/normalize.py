@@ -15,8 +15,12 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from generator.i18n import current_language
-from generator.speech import rules_dates, rules_numbers, rules_text
-from generator.speech.abbreviations import compile_table, default_abbreviations
+from generator.speech import rules_dates, rules_numbers, rules_phones, rules_text
+from generator.speech.abbreviations import (
+    compile_table,
+    default_abbreviations,
+    default_document_kinds,
+)
 from generator.speech.context import Context, Rule
 from generator.speech.documents import document
 from generator.speech.regions import DEFAULT_REGIONS, RegionName, region_words
@@ -28,10 +32,13 @@ RULES: tuple[Rule, ...] = (
     rules_text.whitespace,
     rules_text.bullet,
     rules_text.address,
+    rules_text.defined_acronym,
     rules_text.abbreviation,
+    rules_numbers.house_number,
     document,
-    rules_numbers.phone,
+    rules_phones.phone,
     rules_numbers.fraction,
+    rules_dates.first_day,
     rules_dates.ranged(rules_dates.date, opening=True),
     rules_dates.ranged(rules_dates.time, opening=True),
     rules_dates.ordinal,
@@ -51,6 +58,9 @@ _SPACES = re.compile(r"[ \t]+")
 _SPACE_BEFORE_PAUSE = re.compile(r" +([,.;:!?…)\]”»])")
 _SPACE_AFTER_OPENING = re.compile(r"([(\[“«]) +")
 _DOUBLE_PAUSE = re.compile(r",\s*(?=[,.;:!?…])")
+# What a left-out address leaves behind: "()" or a colon with nothing after it.
+_EMPTY_BRACKETS = re.compile(r" ?\(\s*\)| ?\[\s*\]")
+_HANGING_COLON = re.compile(r":\s*(?=[,.;!?…)])")
 _LEADING_PAUSE = re.compile(r"^[,;\s]+")
 _END_PAUSE = re.compile(r"[.,;:!?…]$")
 _SENTENCE_START = re.compile(r"([.!?] +)(\w)")
@@ -78,6 +88,7 @@ def _tidy(spoken: str) -> str:
     lines = []
     for line in spoken.split("\n"):
         line = _SPACES.sub(" ", line).strip()
+        line = _HANGING_COLON.sub("", _EMPTY_BRACKETS.sub("", line))
         line = _SPACE_BEFORE_PAUSE.sub(r"\1", line)
         line = _SPACE_AFTER_OPENING.sub(r"\1", line)
         line = _LEADING_PAUSE.sub("", _DOUBLE_PAUSE.sub("", line))
@@ -103,7 +114,8 @@ def _normalize(
     """Normalize once per distinct text (and language of the warnings): texts repeat often."""
     source = unicodedata.normalize("NFC", text)
     table = dict(entries)
-    ctx = Context(source, region_words(region, DEFAULT_REGIONS), table, compile_table(table))
+    words = region_words(region, DEFAULT_REGIONS)
+    ctx = Context(source, words, table, compile_table(table), default_document_kinds())
     pieces: list[str] = []
     warnings: list[SpeechWarning] = []
     pos = 0

@@ -7,9 +7,13 @@ change them without touching code. The defaults chosen there:
 - South: "ngàn", "lẻ" (105 → một trăm lẻ năm).
 - Central: "ngàn" and "lẻ", as spoken in Huế, Đà Nẵng and Quảng Nam; the
   north-central provinces that prefer "nghìn" and "linh" edit the file.
-- Every region: "tư" for 4 after "mươi" (24 → hai mươi tư), "phẩy" for the
-  decimal comma, "đến" between the ends of a range, "mỗi" for "/tháng", and the
-  civil month names ("tháng một", never the lunar "tháng giêng").
+- 4 after "mươi": "tư" in the North and Centre (24 → hai mươi tư), "bốn" in
+  the South, as many Mekong speakers say it (24 → hai mươi bốn).
+- Units written after a number: "kg" → "ki-lô-gam" in the North and Centre,
+  "ký" in the South; "50k" → năm mươi nghìn / ngàn.
+- Every region: "phẩy" for the decimal comma, "đến" between the ends of a
+  range, "mỗi" for "/tháng", and the civil month names ("tháng một", never the
+  lunar "tháng giêng").
 """
 
 from __future__ import annotations
@@ -52,6 +56,11 @@ class RegionWords:
     range_from: str
     per: str
     months: tuple[str, ...]
+    units: tuple[tuple[str, str], ...] = ()
+
+    def unit(self, written: str) -> str | None:
+        """Return the reading of a unit written after a number ("kg"), or None."""
+        return dict(self.units).get(written)
 
 
 def is_text(value: object) -> TypeGuard[str]:
@@ -84,7 +93,19 @@ def _parse_region(name: str, raw: object, path: Path) -> RegionWords:
     if not isinstance(months, list) or len(months) != 12 or not all(is_text(m) for m in months):
         message = _("Region {region} in {path} needs 12 month names")
         raise ThemeError(message.format(region=name, path=path))
-    return RegionWords(months=tuple(m.strip() for m in months), **words)
+    return RegionWords(
+        months=tuple(m.strip() for m in months), units=_parse_units(name, raw, path), **words
+    )
+
+
+def _parse_units(name: str, raw: dict[object, object], path: Path) -> tuple[tuple[str, str], ...]:
+    """Read a region's units (written form → reading), longest written form first."""
+    units = raw.get("units")
+    if not isinstance(units, dict) or not all(is_text(k) and is_text(v) for k, v in units.items()):
+        message = _("Region {region} in {path} needs a text for {key}")
+        raise ThemeError(message.format(region=name, path=path, key="units"))
+    pairs = ((str(k).strip(), str(v).strip()) for k, v in units.items())
+    return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
 
 
 @lru_cache(maxsize=8)

@@ -4,15 +4,26 @@ Choices (the same in every region):
 
 - a day is read as a cardinal: "1/7/2025" → ngày một tháng bảy năm hai nghìn
   không trăm hai mươi lăm (announcements say "ngày một", not "mùng một"); a
-  full date may also be written "1-7-2025" or "01.07.2025";
+  full date may also be written "1-7-2025", "01.07.2025" or "2025-07-01";
 - months use the civil names of ``regions.yml``: "tháng 1" → tháng một,
-  "tháng 4" → tháng tư, "tháng 12" → tháng mười hai;
-- "d/m" alone is a date ("Từ 1/7" → Từ ngày một tháng bảy) and "m/yyyy" a month
-  ("9/2021" → tháng chín năm ...): fractions written with a slash are rare in
-  campaign material and would be misread;
+  "tháng 4" → tháng tư, "tháng 12" → tháng mười hai; "m/yyyy", "tháng 6-2024"
+  and "tháng 8.2023" → tháng ... năm ...;
+- "d/m" alone is a date ("Từ 1/7" → Từ ngày một tháng bảy) unless it is a
+  fraction (see ``rules_numbers.fraction``); "d-m" and "d.m", as southern and
+  central papers write them, are dates after a word that announces one:
+  "sáng 15-4", "ngày 2.9" always; after "từ", "đến", "trước" ... when no count
+  follows ("từ 5-10 người" is a range) and either a pause or a word that goes
+  on with a date follows ("đến 30-6, ...", "từ 15-4 đến ...") or the first
+  number is not below the second (a range goes up: "từ 2-3 hecta" is a range,
+  "từ 15-4 các đại lý" a date). Elsewhere "36.1" stays a section number and
+  "5-10" a range. "từ 3 đến 9-10" → từ ngày ba đến ngày chín tháng mười;
+- a street named after a date is a proper name: "đường 30/4" → đường Ba Mươi
+  Tháng Tư;
+- a date followed at once by a time gets a comma (a pause): "1/7/2025 7h30";
 - times: "6h30", "6g30", "6:30" → sáu giờ ba mươi phút; "6h", "19:00" → giờ only;
-- "thứ 1" → thứ nhất, "thứ 4" → thứ tư; Roman numerals after "quý", "khóa",
-  "chương", "phần", "mục", "đợt", "giai đoạn", "đại hội", "thế kỷ" as cardinals;
+- "thứ 1" → thứ nhất, "thứ 4" → thứ tư, and so after "thứ" in Roman numerals
+  ("lần thứ IV" → lần thứ tư); Roman numerals after "quý", "khóa", "chương",
+  "phần", "mục", "đợt", "giai đoạn", "đại hội", "thế kỷ" as cardinals;
 - ranges: "5:00–6:00" → từ năm giờ đến sáu giờ, dates likewise with "từ" (not
   repeated after a written "từ"); number ranges take "đến" only: "3 - 4 người"
   → ba đến bốn người.
@@ -22,43 +33,111 @@ from __future__ import annotations
 
 import re
 
-from generator.speech.context import Context, Rule, from_before
+from generator.speech.context import (
+    Context,
+    Rule,
+    count_after,
+    date_cue_before,
+    date_goes_on,
+    from_before,
+    place_before,
+)
 from generator.speech.numbers import read_int, read_month, read_ordinal, roman_to_int
 from generator.speech.result import Hit
 
-_DAY = r"(?:(?P<pre>ngày|Ngày|NGÀY)\s+)?(?P<d>\d{1,2})"
-_DATES = (
+_PRE_DAY = r"(?:(?P<pre>ngày|Ngày|NGÀY)\s+)?"
+_DAY = _PRE_DAY + r"(?P<d>\d{1,2})"
+_END = r"(?![\w/]|[.,\-]\d)"
+_FULL_DATES = (
     re.compile(_DAY + r"(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/])"),
-    re.compile(r"(?:(?P<pre>tháng|Tháng|THÁNG)\s+)?(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])"),
+    re.compile(_PRE_DAY + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/\-])"),
+    re.compile(
+        r"(?:(?P<pre>tháng|Tháng|THÁNG)\s+)?(?P<m>\d{1,2})"
+        r"(?:/|[.\-](?=(?:19|20)\d\d))(?P<y>\d{4})(?![\w/])"
+    ),
     re.compile(_DAY + r"/(?P<m>\d{1,2})(?![\w/]|[.,]\d)"),
 )
+_DAY_MONTH_MARKED = re.compile(_DAY + r"[.\-](?P<m>\d{1,2})" + _END)
+_CLOCK_AFTER = re.compile(r"[ \t]+(?=\d{1,2}(?:[hHgG:]\d|[hH](?!\w)))")
 
 
-def _read_date(match: re.Match[str], ctx: Context) -> str | None:
-    """Read a match of one of ``_DATES``, or None when it is no calendar date."""
+def _valid(match: re.Match[str]) -> bool:
+    """Say whether the day and month of a match exist in the calendar."""
+    groups = match.groupdict()
+    day_ok = not groups.get("d") or 1 <= int(groups["d"]) <= 31
+    return 1 <= int(groups["m"]) <= 12 and day_ok
+
+
+def _read_date(match: re.Match[str], ctx: Context, named: bool = False) -> str:
+    """Read a valid match of a date pattern; ``named`` reads a street name ("Ba Tháng Hai")."""
     groups = match.groupdict()
     month_number = int(groups["m"])
-    day_number = int(groups["d"]) if groups.get("d") else None
-    if not 1 <= month_number <= 12 or (day_number is not None and not 1 <= day_number <= 31):
-        return None
-    month_words = f"tháng {read_month(month_number, ctx.words)}"
-    if day_number is None:
-        spoken = [match["pre"] or "tháng", read_month(month_number, ctx.words)]
+    month_words = read_month(month_number, ctx.words)
+    if named:
+        return f"{read_int(int(groups['d']), ctx.words)} tháng {month_words}".title()
+    if not groups.get("d"):
+        spoken = [match["pre"] or "tháng", month_words]
     else:
-        spoken = [match["pre"] or "ngày", read_int(day_number, ctx.words), month_words]
+        spoken = [match["pre"] or "ngày", read_int(int(groups["d"]), ctx.words)]
+        spoken += ["tháng", month_words]
     if groups.get("y"):
         spoken += ["năm", read_int(int(groups["y"]), ctx.words)]
     return " ".join(spoken)
 
 
-def date(ctx: Context, pos: int) -> Hit | None:
-    """Read "d/m/yyyy", "m/yyyy" and "d/m", with or without "ngày"/"tháng" before them."""
-    for pattern in _DATES:
+def _marked_day_month(ctx: Context, pos: int) -> re.Match[str] | None:
+    """Match "15-4" or "2.9" when the words around it make it a day and a month."""
+    match = _DAY_MONTH_MARKED.match(ctx.text, pos)
+    if match is None or not _valid(match):
+        return None
+    if match["pre"] or date_cue_before(ctx, pos, strong=True) or place_before(ctx, pos):
+        return match
+    if not date_cue_before(ctx, pos) or count_after(ctx, match.end()):
+        return None
+    descending = int(match["d"]) >= int(match["m"])
+    return match if descending or date_goes_on(ctx, match.end()) else None
+
+
+def _date_match(ctx: Context, pos: int) -> re.Match[str] | None:
+    """Find the first date pattern that matches a calendar date at ``pos``."""
+    for pattern in _FULL_DATES:
         match = pattern.match(ctx.text, pos)
-        spoken = _read_date(match, ctx) if match else None
-        if match and spoken:
-            return Hit(match.end(), spoken, "date")
-    return None
+        if match and _valid(match):
+            return match
+    return _marked_day_month(ctx, pos)
+
+
+def date(ctx: Context, pos: int) -> Hit | None:
+    """Read a date or a month ("1/7/2025", "tháng 6-2024", "sáng 15-4", "đường 30/4")."""
+    match = _date_match(ctx, pos)
+    if match is None:
+        return None
+    named = not match["pre"] and not match.groupdict().get("y") and place_before(ctx, pos)
+    spoken = _read_date(match, ctx, named=named and bool(match.groupdict().get("d")))
+    if _CLOCK_AFTER.match(ctx.text, match.end()) and time(ctx, _skip_blanks(ctx, match.end())):
+        spoken += ","
+    return Hit(match.end(), spoken, "date")
+
+
+def _skip_blanks(ctx: Context, pos: int) -> int:
+    """Return the first position at or after ``pos`` that is no space or tab."""
+    while pos < len(ctx.text) and ctx.text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+_DAY_THEN_DATE = re.compile(r"(?P<d>\d{1,2})(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)")
+
+
+def first_day(ctx: Context, pos: int) -> Hit | None:
+    """Read the bare first day of "từ 3 đến 9-10" as "ngày ba", the second being a date."""
+    match = _DAY_THEN_DATE.match(ctx.text, pos)
+    if match is None or not from_before(ctx, pos) or not 1 <= int(match["d"]) <= 31:
+        return None
+    second = _date_match(ctx, match.end())
+    if second is None or not second.groupdict().get("d"):
+        return None
+    return Hit(match.end("d"), f"ngày {read_int(int(match['d']), ctx.words)}", "date")
 
 
 _CLOCK = re.compile(
@@ -104,7 +183,7 @@ def month(ctx: Context, pos: int) -> Hit | None:
 
 
 _ROMAN_AFTER = re.compile(
-    r"(?P<w>(?i:quý|khóa|khoá|chương|phần|mục|đợt|giai đoạn|đại hội|thế kỷ))\s+"
+    r"(?P<w>(?i:quý|khóa|khoá|chương|phần|mục|đợt|giai đoạn|đại hội|thế kỷ|thứ))\s+"
     r"(?P<r>[IVXLC]+)(?:/(?P<y>\d{4}))?(?!\w)"
 )
 
@@ -115,7 +194,9 @@ def roman(ctx: Context, pos: int) -> Hit | None:
     value = roman_to_int(match["r"]) if match else None
     if match is None or value is None:
         return None
-    spoken = f"{match['w']} {read_int(value, ctx.words)}"
+    is_ordinal = match["w"].lower() == "thứ"
+    reading = read_ordinal(value, ctx.words) if is_ordinal else read_int(value, ctx.words)
+    spoken = f"{match['w']} {reading}"
     if match["y"]:
         spoken += f" năm {read_int(int(match['y']), ctx.words)}"
     return Hit(match.end(), spoken, "ordinal")
@@ -140,7 +221,7 @@ def ranged(base: Rule, opening: bool) -> Rule:
         second = base(ctx, dash.end()) if dash else None
         if first is None or second is None:
             return first
-        spoken = f"{first.text} {ctx.words.range_to} {second.text}"
+        spoken = f"{first.text.rstrip(',')} {ctx.words.range_to} {second.text}"
         if opening and not from_before(ctx, pos):
             spoken = _open_range(ctx.words.range_from, spoken)
         return Hit(second.end, spoken, first.kind, first.warnings + second.warnings)

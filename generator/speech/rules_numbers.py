@@ -1,4 +1,4 @@
-"""Rules for numbers: integers, decimals, percentages, amounts and phone numbers.
+"""Rules for numbers: integers, decimals, percentages, amounts, units and fractions.
 
 Written forms read here:
 
@@ -8,22 +8,36 @@ Written forms read here:
 - "87,59", "1,05" with "phẩy"; "36.1" (a section number) with "chấm";
 - a unit right after: "87,59%", "1,24 %" → phần trăm; "330.000đ", "330.000 đ" →
   đồng, and so are "VNĐ", "VND"; an attached entry of the abbreviation table ("330000VNĐ");
+- a unit of the region's ``units`` (``regions.yml``), attached or after one
+  space: "5 ha" → năm héc-ta, "15kg" → mười lăm ki-lô-gam (South: ký), "48h" →
+  bốn mươi tám giờ, "50k" → năm mươi nghìn, "1,2 tr" → một phẩy hai triệu;
 - a number with a leading zero and four digits or more is a code, read digit by
   digit; "05 người" is read "năm người";
-- phone numbers and hotlines, digit by digit in their written groups with a
-  comma (a pause) between groups: "1900 9068", "1900.9068", "0912 345 678",
-  "(024) 3936 1234", "+84 912 345 678". Unbroken numbers are grouped 4-4
-  (1800/1900), 4-3-3 (ten digits) or 3-4-4 (eleven digits);
-- "x" between amounts is "nhân"; "1/3 số hộ", "2/3 tổng số" are fractions
-  ("một phần ba"); any other "d/m" is a date (see ``rules_dates``).
+- a minus sign ("-5", "−0,5%") standing before a number, not between two, is "âm";
+- "x" between amounts is "nhân"; "x2" alone is "gấp hai";
+- fractions: "1/3 số hộ", "1/2 chi phí", "7/10 mức đóng" (a word for a
+  quantity follows), and a bare proper fraction with a denominator up to 5
+  ("bằng 3/4", "tỷ lệ 1/2") unless a word announcing a date comes before
+  ("từ 1/4"); "một phần tư" for a quarter. Any other "d/m" is a date (see
+  ``rules_dates``);
+- house numbers with a letter or an alley: "số 5A" → số năm a, "hẻm 25/3B" →
+  hẻm hai mươi lăm trên ba bê ("/" is "trên", as between numbers elsewhere,
+  rather than the colloquial southern "xuyệt"); the letter by its Vietnamese name.
 """
 
 from __future__ import annotations
 
 import re
 
-from generator.speech.context import Context, amount_before
-from generator.speech.numbers import read_decimal, read_digits, read_int, read_number_string
+from generator.speech.context import (
+    Context,
+    amount_before,
+    date_cue_before,
+    place_before,
+    text_before,
+)
+from generator.speech.lexicon import LETTER_NAMES
+from generator.speech.numbers import read_decimal, read_int, read_number_string
 from generator.speech.result import Hit
 
 _NUMBER = re.compile(
@@ -56,6 +70,9 @@ def _unit_after(ctx: Context, pos: int) -> tuple[int, str] | None:
         unit = pattern.match(ctx.text, pos)
         if unit:
             return unit.end(), reading
+    measure = _measure_after(ctx, pos)
+    if measure:
+        return measure
     letters = _ATTACHED.match(ctx.text, pos)
     if letters is None:
         return pos, ""
@@ -65,9 +82,33 @@ def _unit_after(ctx: Context, pos: int) -> tuple[int, str] | None:
     return None
 
 
+def _measure_after(ctx: Context, pos: int) -> tuple[int, str] | None:
+    """Read a unit of the region's table ("ha", "kg", "km2") attached or after one space."""
+    start = pos + 1 if ctx.text.startswith(" ", pos) else pos
+    for written, reading in ctx.words.units:
+        end = start + len(written)
+        if ctx.text.startswith(written, start) and not ctx.text[end : end + 1].isalnum():
+            return end, reading
+    return None
+
+
+_MINUS = "-−"
+
+
+def _negative(ctx: Context, pos: int) -> bool:
+    """Say whether a minus sign at ``pos`` makes the number after it negative."""
+    if ctx.text[pos : pos + 1] not in _MINUS or not ctx.text[pos + 1 : pos + 2].isdigit():
+        return False
+    if ctx.text[pos] == "−":
+        return True
+    opens = pos == 0 or ctx.text[pos - 1] in " \t\n(:"
+    return opens and not amount_before(ctx, pos)
+
+
 def number(ctx: Context, pos: int) -> Hit | None:
-    """Read a number with the unit written right after it, if any."""
-    match = _NUMBER.match(ctx.text, pos)
+    """Read a number with the unit written right after it, if any; "-5" is "âm năm"."""
+    negative = _negative(ctx, pos)
+    match = _NUMBER.match(ctx.text, pos + 1 if negative else pos)
     if match is None:
         return None
     unit = _unit_after(ctx, match.end())
@@ -75,6 +116,8 @@ def number(ctx: Context, pos: int) -> Hit | None:
         return None
     end, reading = unit
     spoken = _read_match(match, ctx)
+    if negative:
+        spoken = f"âm {spoken}"
     return Hit(end, f"{spoken} {reading}" if reading else spoken, "number")
 
 
@@ -87,97 +130,83 @@ def scale_dong(ctx: Context, pos: int) -> Hit | None:
     return Hit(match.end(), f"{match['scale']} đồng", "word") if match else None
 
 
-_PHONE_START = re.compile(r"\+84 ?|\((?=0\d{1,4}\))")
-_PHONE_GROUP = re.compile(r"\d+")
-_PHONE_SEPARATOR = re.compile(r"\) ?| |\.|-")
-
-
-def _phone_groups(ctx: Context, pos: int) -> list[tuple[str, int]]:
-    """Collect the digit groups written from ``pos`` with the offset where each ends."""
-    groups: list[tuple[str, int]] = []
-    while True:
-        group = _PHONE_GROUP.match(ctx.text, pos)
-        if group is None:
-            break
-        groups.append((group.group(), group.end()))
-        separator = _PHONE_SEPARATOR.match(ctx.text, group.end())
-        if separator is None:
-            break
-        pos = separator.end()
-    return groups
-
-
-def _valid_phone(prefix: str, groups: list[str]) -> bool:
-    """Say whether the groups, after ``prefix``, spell a Vietnamese phone number."""
-    digits = "".join(groups)
-    if any(not 2 <= len(g) <= 5 for g in groups[1:]):
-        return False
-    if prefix.startswith("+84"):
-        return len(digits) in (9, 10) and not digits.startswith("0")
-    if digits.startswith(("1800", "1900")):
-        return len(digits) in (8, 10)
-    return digits.startswith("0") and len(digits) in (10, 11) and len(groups[0]) >= 2
-
-
-def _split_unbroken(digits: str) -> list[str]:
-    """Split a phone number written without separators into its usual groups."""
-    if digits.startswith(("1800", "1900")):
-        sizes = [4, 4, 2]
-    else:
-        sizes = [4, 3, 3] if len(digits) == 10 else [3, 4, 4]
-    groups, start = [], 0
-    for size in sizes:
-        if start < len(digits):
-            groups.append(digits[start : start + size])
-            start += size
-    return groups
-
-
-def _followed_by_word_or_number(ctx: Context, end: int) -> bool:
-    """Say whether a letter, a digit or a decimal part follows ``end``."""
-    rest = ctx.text[end : end + 2]
-    return bool(rest) and (rest[0].isalnum() or (rest[0] in ".," and rest[1:2].isdigit()))
-
-
-def phone(ctx: Context, pos: int) -> Hit | None:
-    """Read a phone number or hotline digit by digit, with a pause between groups."""
-    start = _PHONE_START.match(ctx.text, pos)
-    prefix = start.group() if start else ""
-    groups = _phone_groups(ctx, start.end() if start else pos)
-    for count in range(len(groups), 0, -1):
-        written = [g for g, _ in groups[:count]]
-        end = groups[count - 1][1]
-        hyphenated_hotline = written[0].startswith("1") and "-" in ctx.text[pos:end]
-        if hyphenated_hotline or _followed_by_word_or_number(ctx, end):
-            continue
-        if _valid_phone(prefix, written):
-            if count == 1:
-                written = _split_unbroken(written[0])
-            spoken = [read_digits(g) for g in written]
-            if prefix.startswith("+84"):
-                spoken.insert(0, "cộng tám bốn")
-            return Hit(end, ", ".join(spoken), "phone")
-    return None
-
-
 _TIMES_SIGN = re.compile(r"x(?= ?\d)")
+_TIMES_ALONE = re.compile(r"x(?P<n>\d{1,2})(?!\w|[.,]\d)")
+_TIMES_SAID = re.compile(r"(?<!\w)(?:gấp|nhân)\s*\Z", re.IGNORECASE)
 
 
 def times_sign(ctx: Context, pos: int) -> Hit | None:
-    """Read a letter x between two amounts ("20 x 2.340.000 đồng") as "nhân"."""
+    """Read x between two amounts ("20 x 2.340.000") as "nhân", "x2" alone as "gấp hai"."""
+    if pos > 0 and ctx.text[pos - 1].isalnum():
+        return None
     match = _TIMES_SIGN.match(ctx.text, pos)
-    if match and pos > 0 and not ctx.text[pos - 1].isalnum() and amount_before(ctx, pos):
+    if match and amount_before(ctx, pos):
         return Hit(match.end(), "nhân", "word")
-    return None
+    alone = _TIMES_ALONE.match(ctx.text, pos)
+    if alone is None:
+        return None
+    spoken = read_int(int(alone["n"]), ctx.words)
+    said = _TIMES_SAID.search(text_before(ctx, pos, 10))
+    return Hit(alone.end(), spoken if said else f"gấp {spoken}", "word")
 
 
-_FRACTION = re.compile(r"(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?=\s+(?:số|tổng)(?!\w))")
+_FRACTION = re.compile(r"(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/]|[.,]\d)")
+_QUANTITY_AFTER = re.compile(
+    r"\s+(?:số|tổng|chi phí|kinh phí|mức|tiền|dân số|diện tích|thời gian|giá|lương|quỹ"
+    r"|phí|học phí|kế hoạch|chỉ tiêu)(?!\w)"
+)
+_BARE_FRACTION_MAX = 5
+
+
+def _is_fraction(ctx: Context, match: re.Match[str]) -> bool:
+    """Say whether "a/b" is a fraction rather than a date (see the module docstring)."""
+    top, bottom = int(match["top"]), int(match["bottom"])
+    if top < 1 or bottom < 2:
+        return False
+    if _QUANTITY_AFTER.match(ctx.text, match.end()):
+        return True
+    bare = top < bottom <= _BARE_FRACTION_MAX
+    named = date_cue_before(ctx, match.start()) or place_before(ctx, match.start())
+    return bare and not named
+
+
+def _denominator(bottom: int, ctx: Context) -> str:
+    """Read the denominator: a quarter is "phần tư" in every region."""
+    return "tư" if bottom == 4 else read_int(bottom, ctx.words)
 
 
 def fraction(ctx: Context, pos: int) -> Hit | None:
-    """Read a fraction of a whole ("1/3 số hộ", "2/3 tổng số") as "một phần ba"."""
+    """Read a fraction ("1/3 số hộ", "1/2 chi phí", "bằng 3/4") as "một phần ba"."""
     match = _FRACTION.match(ctx.text, pos)
-    if match is None or int(match["bottom"]) < 2:
+    if match is None or not _is_fraction(ctx, match) or text_before(ctx, pos, 1) == "/":
         return None
-    top, bottom = (read_int(int(match[name]), ctx.words) for name in ("top", "bottom"))
-    return Hit(match.end(), f"{top} phần {bottom}", "number")
+    top = read_int(int(match["top"]), ctx.words)
+    return Hit(match.end(), f"{top} phần {_denominator(int(match['bottom']), ctx)}", "number")
+
+
+_HOUSE_BEFORE = re.compile(
+    r"(?<!\w)(?:số|nhà|hẻm|kiệt|ngõ|ngách|lô|tổ|khóm|ấp|khu phố|phòng|quốc lộ|tỉnh lộ"
+    r"|đường tỉnh|căn)\s+\Z",
+    re.IGNORECASE,
+)
+_NO_ALLEY_BEFORE = re.compile(r"(?<!\w)(?:số|đường)\s+\Z", re.IGNORECASE)
+_HOUSE = re.compile(r"(?P<parts>\d{1,4}(?:/\d{1,4})*)(?P<letter>[A-Z])?(?!\w|[/.,]\d)")
+
+
+def house_number(ctx: Context, pos: int) -> Hit | None:
+    """Read a house number with a letter or an alley: "số 5A", "hẻm 25/3B", "ngõ 25/3"."""
+    match = _HOUSE.match(ctx.text, pos)
+    if match is None or not (match["letter"] or "/" in match["parts"]):
+        return None
+    before = text_before(ctx, pos, 20)
+    in_address = _HOUSE_BEFORE.search(before) is not None
+    letter, alley = bool(match["letter"]), "/" in match["parts"]
+    if not (letter and alley) and not in_address:
+        return None
+    if alley and not letter and _NO_ALLEY_BEFORE.search(before):
+        return None
+    numbers = [read_int(int(part), ctx.words) for part in match["parts"].split("/")]
+    spoken = " trên ".join(numbers)
+    if match["letter"]:
+        spoken += f" {LETTER_NAMES[match['letter']]}"
+    return Hit(match.end(), spoken, "number")

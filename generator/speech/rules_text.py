@@ -5,6 +5,10 @@
 - entries of the abbreviation table are read from the table; an entry ending
   with a full stop ("TP.", "H.") only before a capital or a digit, so that an
   initial ("Nguyễn Văn H. cho biết") is not read as "huyện";
+- an acronym in brackets right after the words it stands for is not read:
+  "Đồng bằng sông Cửu Long (ĐBSCL)" would otherwise say the name twice. It
+  stands for them when the table reads it so, or when its letters are their
+  initials ("Trung tâm Phục vụ hành chính công (TTPVHCC)");
 - "/" after an amount and before "tháng", "năm", "người" ... is read "mỗi";
   between two numbers "trên"; elsewhere it becomes a pause (a comma);
 - a dash between an amount or a number and a number is read "đến"; a dash
@@ -13,8 +17,11 @@
 - "%", "&", "+", "×", "=", "≥", "≤", "<", ">", "~", "≈", "°C" are read as words;
 - punctuation that a voice turns into pauses is kept;
 - words are kept as written; a word that is no Vietnamese syllable, an unknown
-  abbreviation, letters mixed with digits, web addresses and other symbols are
-  kept as written with a warning.
+  abbreviation, letters mixed with digits and other symbols are kept as
+  written with a warning;
+- web and e-mail addresses are left out of the spoken text (a listener cannot
+  note them down from a loudspeaker), with a warning so that staff give them
+  in writing.
 """
 
 from __future__ import annotations
@@ -22,15 +29,16 @@ from __future__ import annotations
 import re
 
 from generator.i18n import _
-from generator.speech.context import Context, amount_before, kept, number_after
+from generator.speech.context import Context, amount_before, kept, number_after, text_before
 from generator.speech.lexicon import (
     DASHES,
     PAUSE_PUNCTUATION,
     SYMBOL_WORDS,
     is_readable_word,
     looks_like_acronym,
+    strip_tones,
 )
-from generator.speech.result import Hit
+from generator.speech.result import Hit, SpeechWarning
 
 _SPACE = re.compile(r"\s+")
 
@@ -63,12 +71,46 @@ _ADDRESS = re.compile(
 
 
 def address(ctx: Context, pos: int) -> Hit | None:
-    """Keep a web or e-mail address as written, with a warning."""
+    """Leave a web or e-mail address out of the spoken text, with a warning."""
     match = _ADDRESS.match(ctx.text, pos)
     if match is None:
         return None
     end = match.start() + len(match.group().rstrip(".,;:!?)\"”'’"))
-    return kept(ctx, pos, end, _("Web or e-mail address; kept as written, give it in writing too."))
+    # The message id predates leaving addresses out; its advice (give it in writing) holds.
+    message = _("Web or e-mail address; left out of the spoken text, give it in writing too.")
+    return Hit(end, "", "address", (SpeechWarning(pos, end, ctx.text[pos:end], message),))
+
+
+_BRACKETED = re.compile(r"\(\s*(?P<acronym>[A-ZĐ][A-ZĐ&]+)\s*\)")
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+
+
+_BASE_VOWELS = str.maketrans("ĂÂÊÔƠƯ", "AAEOOU")
+
+
+def _initial(word: str) -> str:
+    """Return the first letter of ``word`` without its tone or vowel marks, in capitals."""
+    first = word[:1].upper()
+    return first if first == "Đ" else strip_tones(first).upper().translate(_BASE_VOWELS)
+
+
+def _stands_for(acronym: str, before: str, ctx: Context) -> bool:
+    """Say whether ``acronym`` abbreviates the words that end ``before``."""
+    reading = ctx.table.get(acronym)
+    if reading and before.lower().endswith(reading.lower()):
+        return True
+    letters = acronym.replace("&", "")
+    words = _WORDS_BEFORE.findall(before)[-len(letters) :]
+    return len(words) == len(letters) and "".join(_initial(w) for w in words) == letters
+
+
+def defined_acronym(ctx: Context, pos: int) -> Hit | None:
+    """Drop "(ĐBSCL)" after "Đồng bằng sông Cửu Long": the name is not said twice."""
+    match = _BRACKETED.match(ctx.text, pos)
+    if match is None:
+        return None
+    before = text_before(ctx, pos, 120).rstrip()
+    return Hit(match.end(), "", "space") if _stands_for(match["acronym"], before, ctx) else None
 
 
 def abbreviation(ctx: Context, pos: int) -> Hit | None:

@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.i18n import _
+from generator.load.document import Document, Loc
+from generator.load.project import MEDIA_DIR
 from generator.model import Campaign, Site, Testimonial
-from generator.validate.project import MEDIA_DIR, Loaded, percent, suggest
+from generator.model.figures import percent
+from generator.model.region import province_region
+from generator.validate.loaded import Loaded, suggest
 from generator.validate.translations import check_page_translations, check_translations
 from generator.validate.verse import check_verse_file
-from generator.load.document import Document, Loc
-
-_PROVINCES = Path(__file__).resolve().parents[1] / "data" / "provinces.yml"
-
-
-@lru_cache(maxsize=1)
-def province_regions() -> dict[str, str]:
-    """Map each province name (NFC, lowercase) to its region."""
-    table = yaml.safe_load(_PROVINCES.read_text(encoding="utf-8"))
-    return {
-        unicodedata.normalize("NFC", name).lower(): region
-        for region, names in table.items()
-        for name in names
-    }
-
-
-def region_of(campaign: Campaign) -> str | None:
-    """Return the campaign's region, written or derived from its province."""
-    return campaign.region or province_regions().get(campaign.province.lower())
 
 
 def _check_media(loaded: Loaded, doc: Document, loc: Loc, written: str | None) -> None:
@@ -153,7 +133,8 @@ def _check_campaign(loaded: Loaded, doc: Document, campaign: Campaign, index: in
                             severity="warning",
                         )
                     )
-    if region_of(campaign) is None:
+    written = doc.data["campaigns"][index] if isinstance(doc.data, dict) else {}
+    if not written.get("region") and province_region(campaign.province) is None:
         problems.append(
             doc.diagnostic(
                 base + ("province",),

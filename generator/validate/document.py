@@ -159,6 +159,10 @@ def _message_for(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> tuple[
         return "too-short", _("«{key}» needs at least {count} item(s)").format(
             key=name, count=ctx.get("min_length", 1)
         )
+    if kind == "clock_time":
+        return "invalid-time", _(
+            "«{key}» must be a time of day on the 24-hour clock, e.g. 06:30 or 17:00, found {found}"
+        ).format(key=name, found=describe_value(value))
     if kind == "locale_key":
         return "invalid-locale", _("«{key}» is not a language code such as vi or en").format(
             key=ctx.get("key", "?")

@@ -10,9 +10,9 @@ from pydantic import BaseModel, PlainValidator
 
 from generator.errors import Diagnostic
 from generator.i18n import _
+from generator.load.document import Document, Loc
 from generator.model import Page, Site
 from generator.model.content import _check_localized
-from generator.load.document import Document, Loc
 
 
 def _is_localized(annotation: Any) -> bool:

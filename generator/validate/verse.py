@@ -6,8 +6,8 @@ import re
 import unicodedata
 
 from generator.errors import Diagnostic
-from generator.model import Verse
 from generator.load.document import Document, Loc
+from generator.model import Verse
 
 _FILLER = re.compile(r"\([^()]*\)")
 _TOKEN = re.compile(r"[^\s\-\u2010-\u2014]+")

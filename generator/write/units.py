@@ -8,12 +8,12 @@ import shutil
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from generator.write.cache import Entry, OutputStore, Stored, cache_key, code_digest, digest_files
 from generator.model import Campaign, Project
+from generator.model.theme import Theme
 from generator.render.loudspeaker.audio import audio_available, mp3_encoder
 from generator.render.loudspeaker.scripts import loudspeaker_notices, render_loudspeaker_campaign
 from generator.render.social.render import render_site_cards, render_social_campaign
-from generator.load.theme import Theme
+from generator.write.cache import Entry, OutputStore, Stored, cache_key, code_digest, digest_files
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,13 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from generator.text.format import format_amount, format_number, format_percent
 from generator.i18n import translator
 from generator.model import Policy
-from generator.model.policy import calculator_context
+from generator.render.views import templates
+from generator.render.web.calculator import calculator_context
+from generator.text.format import format_amount, format_number, format_percent
 from generator.validate.project import load_project
-from generator.load.theme import load_theme
+from generator.validate.theme import load_theme
 from tests.conftest import MINI, REPO, copy_project
 
 CHROMIUM_ARGS = [
@@ -210,7 +211,7 @@ PAGE_CSS = "body { margin: 0; font-family: sans-serif; } .page { padding: 0 16px
 def render_partial(policy: Policy, locale: str, theme_root: Path = MINI, **extra: Any) -> str:
     """Render the calculator partial alone, with the context the campaign page gives it."""
     theme = load_theme(theme_root, "default")
-    env = theme.environment("templates/web")
+    env = templates(theme, "templates/web")
     context = {
         "policy": policy,
         "locale": locale,

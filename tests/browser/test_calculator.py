@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from generator.text.format import format_amount
 from generator.i18n import translate
 from generator.model import PaymentMode, Policy, SupportGroup
 from generator.model.policy import (
@@ -17,6 +16,7 @@ from generator.model.policy import (
     household_health,
     voluntary_contribution,
 )
+from generator.text.format import format_amount
 from tests.browser.conftest import OpenPage, Served, render_partial
 from tests.conftest import REPO
 

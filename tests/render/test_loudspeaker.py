@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ThemeError
 from generator.model import Project
-from generator.validate.project import load_project
-from generator.render import Output, loudspeaker
+from generator.model.theme import Theme, ThemeFiles
+from generator.render import Output
+from generator.render.loudspeaker import scripts as loudspeaker
 from generator.render.loudspeaker.audio import espeak_speed, render_wav, wav_seconds
-from generator.render.loudspeaker.broadcast import build_scripts, load_formulas, load_settings
+from generator.render.loudspeaker.broadcast import build_scripts
+from generator.render.loudspeaker.schedule import fold
 from generator.render.loudspeaker.scripts import (
     load_kit,
     render_loudspeaker,
@@ -30,14 +31,15 @@ from generator.render.loudspeaker.scripts import (
     render_operator_page,
     split_chunks,
 )
-from generator.render.loudspeaker.schedule import fold
-from generator.load.theme import Theme, load_theme
+from generator.validate.project import load_project
+from generator.validate.theme import load_theme, validate_theme
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden" / "loudspeaker"
 REGENERATE = os.environ.get("ANSINH_REGENERATE") == "1"
 CAMPAIGNS = ["le-chan-hai-phong", "dak-lak", "lao-cai", "dong-thap", "dbscl-cum-thi-dua-9"]
 LENGTHS = {"1-phut": 60, "3-phut": 180, "5-phut": 300}
+RATE_LINE = 15  # of themes/default/loudspeaker/defaults.yml
 SEPARATOR = re.compile(r"^----- .* -----$", re.MULTILINE)
 
 
@@ -134,7 +136,7 @@ def test_length_within_a_fifth(scripts: dict, campaign: str, length: str) -> Non
 @pytest.mark.parametrize("length", LENGTHS)
 def test_estimate_matches_espeak(theme: Theme, scripts: dict, campaign: str, length: str) -> None:
     script = scripts[(campaign, length)]
-    settings, formulas = load_settings(theme), load_formulas(theme)
+    settings, formulas = theme.loudspeaker.settings, theme.loudspeaker.formulas
     speed = espeak_speed(script.rate, settings.espeak_syllables_per_word[script.region])
     wav = render_wav(script.spoken_text, formulas[script.region].voice, speed)
     estimated, measured = script.seconds, wav_seconds(wav)
@@ -355,7 +357,10 @@ def test_a_broken_theme_file_is_reported(tmp_path: Path) -> None:
     shutil.copytree(REPO / "themes" / "default" / "loudspeaker", folder / "loudspeaker")
     defaults = folder / "loudspeaker" / "defaults.yml"
     defaults.write_text(defaults.read_text().replace("rate: 200", "rate: 20"), encoding="utf-8")
-    broken = Theme("broken", (folder, REPO / "themes" / "default"))
-    with pytest.raises(ThemeError, match=r"defaults\.yml: rate: "):
-        load_settings(broken)
-    assert set(load_formulas(broken)) == {"north", "central", "south"}
+    broken = ThemeFiles("broken", (folder, REPO / "themes" / "default"))
+    theme, problems = validate_theme(broken)
+    assert theme is None
+    assert [(p.path, p.line, p.column, p.code) for p in problems] == [
+        ("themes/broken/loudspeaker/defaults.yml", RATE_LINE, 7, "out-of-range")
+    ]
+    assert "«rate»" in problems[0].message

@@ -14,28 +14,29 @@ from PIL import Image
 
 from generator.errors import RenderError, ThemeError
 from generator.model import Campaign, Project, Verse, VersePart
-from generator.validate.project import load_project
+from generator.model.cards import CardLayout
+from generator.model.theme import Theme
 from generator.render import Output
 from generator.render.social.cards import (
-    CardLayout,
     CardPlan,
     QrCode,
-    contrast_ratio,
     draw_card,
     encode_png,
     plan_card,
 )
+from generator.render.social.design import card_design
 from generator.render.social.render import (
     Content,
     Design,
     campaign_cards,
     excerpt,
-    load_design,
     og_image_url,
     render_social,
 )
+from generator.text.colour import contrast_ratio
 from generator.text.typeset import ELLIPSIS, RAQM, Fit, fit_text, wrap
-from generator.load.theme import Theme, load_theme
+from generator.validate.project import load_project
+from generator.validate.theme import load_theme
 from tests.conftest import MINI, REPO, copy_project
 
 SIZES = {
@@ -87,7 +88,7 @@ def theme() -> Theme:
 
 @pytest.fixture(scope="module")
 def design(theme: Theme) -> Design:
-    return load_design(theme)
+    return card_design(theme)
 
 
 @pytest.fixture(scope="module")
@@ -534,7 +535,7 @@ def test_layout_mistakes_are_reported_with_file_line_and_column(
     layout = f"size: [1200, 630]\nbackground: pink\nlayers:\n{text_layer}\n"
     column = text_layer.index("comic-sans") + 1
     with pytest.raises(ThemeError) as caught:
-        load_design(bad_theme(tmp_path, layout))
+        card_design(bad_theme(tmp_path, layout))
     colours = ", ".join(sorted(design.style.colours))
     fonts = "sans-bold, sans-regular, serif-bold, serif-regular"
     assert str(caught.value).splitlines() == [
@@ -552,7 +553,7 @@ def test_layout_with_a_wrong_key_is_reported_with_its_place(tmp_path: Path) -> N
         "  - {type: rect, box: [0, 0, 10, 10], fil: ink}\n"
     )
     with pytest.raises(ThemeError) as caught:
-        load_design(bad_theme(tmp_path, layout))
+        card_design(bad_theme(tmp_path, layout))
     first = str(caught.value).splitlines()[0]
     assert first.startswith("themes/bad/social/layouts/facebook.yml:4:")
     assert "fil" in first

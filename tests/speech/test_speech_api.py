@@ -12,6 +12,7 @@ from generator.errors import ThemeError
 from generator.i18n import set_language, translate
 from generator.speech import (
     DEFAULT_ABBREVIATIONS,
+    DEFAULT_DOCUMENT_KINDS,
     DEFAULT_REGIONS,
     SpeechWarning,
     Spoken,
@@ -26,7 +27,7 @@ UNREADABLE = "Cannot be read aloud; kept as written."
 ACRONYM = "Unknown abbreviation; add its reading to the abbreviation table."
 FOREIGN = "Not a Vietnamese word; a Vietnamese voice may misread it."
 NUMBER = "Unrecognised number format; kept as written."
-ADDRESS = "Web or e-mail address; kept as written, give it in writing too."
+ADDRESS = "Web or e-mail address; left out of the spoken text, give it in writing too."
 CODE = "Unknown document code; kept as written."
 
 WARNINGS = [
@@ -38,7 +39,7 @@ WARNINGS = [
     ("Tải iPhone", "Tải iPhone", [(4, 10, "iPhone", FOREIGN)]),
     (
         "Xem www.baohiemxahoi.gov.vn.",
-        "Xem www.baohiemxahoi.gov.vn.",
+        "Xem.",
         [(4, 27, "www.baohiemxahoi.gov.vn", ADDRESS)],
     ),
     ("Số 12.3456 sai", "Số 12.3456 sai", [(3, 10, "12.3456", NUMBER)]),
@@ -47,6 +48,17 @@ WARNINGS = [
         "Công văn số một trăm hai mươi ba XYZ",
         [(13, 16, "XYZ", CODE)],
     ),
+    (
+        "Gửi qua bhxh@gmail.com hoặc 12/ABC-XY.",
+        "Gửi qua hoặc số mười hai ABC-XY.",
+        [(8, 22, "bhxh@gmail.com", ADDRESS), (31, 37, "ABC-XY", CODE)],
+    ),
+    (
+        "Chỉ thị 35-CT/XYZ ngày 15-4 → xong",
+        "Chỉ thị số ba mươi lăm XYZ ngày mười lăm tháng tư → xong",
+        [(14, 17, "XYZ", CODE), (28, 29, "→", UNREADABLE)],
+    ),
+    ("Cao 3 ft", "Cao ba ft", [(6, 8, "ft", FOREIGN)]),
     (
         "BHXH có 1.740 người, mã @#$ và 3G.",
         "bảo hiểm xã hội có một nghìn bảy trăm bốn mươi người, mã @#$ và 3G.",
@@ -182,6 +194,16 @@ def test_speech_say_single_line(region: str, written: str, spoken: str) -> None:
     assert say(written, region) == spoken  # type: ignore[arg-type]
 
 
+def test_speech_units_and_document_kinds_are_theme_data() -> None:
+    regions = load_regions(DEFAULT_REGIONS)
+    assert regions["north"].unit("kg") == "ki-lô-gam"
+    assert regions["south"].unit("kg") == "ký"
+    assert (regions["north"].unit("k"), regions["south"].unit("k")) == ("nghìn", "ngàn")
+    assert regions["south"].four_after_tens == "bốn"
+    kinds = load_abbreviations(DEFAULT_DOCUMENT_KINDS)
+    assert (kinds["QĐ"], kinds["CT"]) == ("quyết định", "chỉ thị")
+
+
 def test_speech_unknown_region() -> None:
     with pytest.raises(ValueError):
         normalize("15", region="west")  # type: ignore[arg-type]
@@ -214,6 +236,9 @@ def test_speech_regional_words_are_theme_data() -> None:
         "north:\n  thousand: nghìn\n",
         "north: {thousand: nghìn, zero_tens: linh, four_after_tens: tư, decimal_point: phẩy,"
         " range_to: đến, range_from: từ, per: mỗi, months: [một]}\n",
+        "north: {thousand: nghìn, zero_tens: linh, four_after_tens: tư, decimal_point: phẩy,"
+        " range_to: đến, range_from: từ, per: mỗi,"
+        " months: [a, b, c, d, e, f, g, h, i, j, k, l], units: [kg]}\n",
     ],
 )
 def test_speech_malformed_regions(tmp_path: Path, content: str) -> None:

@@ -114,3 +114,51 @@ def test_speech_dates_north(written: str, spoken: str) -> None:
 @pytest.mark.parametrize(("region", "written", "spoken"), OTHER_REGIONS)
 def test_speech_dates_other_regions(region: str, written: str, spoken: str) -> None:
     assert normalize(written, region=region).text == spoken  # type: ignore[arg-type]
+
+
+# Day-month with a hyphen or a dot, ISO dates, streets named after a date:
+# the words around the numbers decide between a date, a range and a section.
+CONTEXTUAL = [
+    ("north", "sáng 15-4", "sáng ngày mười lăm tháng tư"),
+    ("north", "ngày 2.9", "ngày hai tháng chín"),
+    ("north", "tháng 6-2024", "tháng sáu năm hai nghìn không trăm hai mươi tư"),
+    ("south", "tháng 6-2024", "tháng sáu năm hai ngàn không trăm hai mươi bốn"),
+    ("central", "tháng 8.2023", "tháng tám năm hai ngàn không trăm hai mươi ba"),
+    ("north", "2025-07-01", "ngày một tháng bảy năm hai nghìn không trăm hai mươi lăm"),
+    ("north", "ngày 2025-07-01", "ngày một tháng bảy năm hai nghìn không trăm hai mươi lăm"),
+    ("north", "từ 3 đến 9-10", "từ ngày ba đến ngày chín tháng mười"),
+    ("north", "Đến 30-6, xã đạt", "Đến ngày ba mươi tháng sáu, xã đạt"),
+    ("north", "Từ 15-4 các đại lý", "Từ ngày mười lăm tháng tư các đại lý"),
+    ("north", "từ 2-3 người", "từ hai đến ba người"),
+    ("north", "sau 5-7 ngày", "sau năm đến bảy ngày"),
+    ("north", "từ 5-10 năm", "từ năm đến mười năm"),
+    ("north", "trước 10-12 phải xong", "trước mười đến mười hai phải xong"),
+    (
+        "north",
+        "đến 9-10 năm 2025",
+        "đến ngày chín tháng mười năm hai nghìn không trăm hai mươi lăm",
+    ),
+    ("north", "2.9", "hai chấm chín"),
+    ("north", "Điều 36.1", "Điều ba mươi sáu chấm một"),
+    ("north", "đường 30/4", "đường Ba Mươi Tháng Tư"),
+    ("south", "đường 3-2", "đường Ba Tháng Hai"),
+    ("central", "đường 1/5", "đường Một Tháng Năm"),
+    (
+        "north",
+        "ngày 1/7/2025 7h30",
+        "ngày một tháng bảy năm hai nghìn không trăm hai mươi lăm, bảy giờ ba mươi phút",
+    ),
+    ("north", "ngày 15/4 lúc 8h", "ngày mười lăm tháng tư lúc tám giờ"),
+    ("north", "ngày 15/4 8h-10h", "ngày mười lăm tháng tư, từ tám giờ đến mười giờ"),
+    ("north", "8h ngày 15/4", "tám giờ ngày mười lăm tháng tư"),
+    ("north", "lần thứ IV", "lần thứ tư"),
+    ("north", "lần thứ I", "lần thứ nhất"),
+    ("south", "Đại hội lần thứ XIII", "Đại hội lần thứ mười ba"),
+]
+
+
+@pytest.mark.parametrize(("region", "written", "spoken"), CONTEXTUAL)
+def test_speech_dates_in_context(region: str, written: str, spoken: str) -> None:
+    result = normalize(written, region=region)  # type: ignore[arg-type]
+    assert result.text == spoken
+    assert result.warnings == ()

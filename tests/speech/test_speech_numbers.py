@@ -87,7 +87,7 @@ SOUTH = [
     ("2021", "hai ngàn không trăm hai mươi mốt"),
     ("1.005", "một ngàn không trăm lẻ năm"),
     ("330.000", "ba trăm ba mươi ngàn"),
-    ("24", "hai mươi tư"),
+    ("24", "hai mươi bốn"),
     ("1.000.000.000.000", "một ngàn tỷ"),
     ("1,05", "một phẩy không năm"),
     ("87,59%", "tám mươi bảy phẩy năm mươi chín phần trăm"),
@@ -118,3 +118,60 @@ def test_speech_number_south(written: str, spoken: str) -> None:
 @pytest.mark.parametrize(("written", "spoken"), CENTRAL)
 def test_speech_number_central(written: str, spoken: str) -> None:
     assert normalize(written, region="central").text == spoken
+
+
+SHORTHAND = [
+    ("north", "5 ha", "năm héc-ta"),
+    ("north", "10 km", "mười ki-lô-mét"),
+    ("north", "20 km2", "hai mươi ki-lô-mét vuông"),
+    ("north", "50 m²", "năm mươi mét vuông"),
+    ("north", "3 kg", "ba ki-lô-gam"),
+    ("central", "3 kg", "ba ki-lô-gam"),
+    ("south", "3kg", "ba ký"),
+    ("north", "120 cm", "một trăm hai mươi xăng-ti-mét"),
+    ("north", "48h", "bốn mươi tám giờ"),
+    ("north", "50k", "năm mươi nghìn"),
+    ("south", "50k", "năm mươi ngàn"),
+    ("north", "5tr", "năm triệu"),
+    ("north", "1,2 tr", "một phẩy hai triệu"),
+    ("north", "1 mình", "một mình"),
+    ("north", "-5", "âm năm"),
+    ("north", "−0,5%", "âm không phẩy năm phần trăm"),
+    ("north", "(-5%)", "(âm năm phần trăm)"),
+    ("north", "từ 20 -30%", "từ hai mươi đến ba mươi phần trăm"),
+    ("north", "x2", "gấp hai"),
+    ("north", "gấp x3 lần", "gấp ba lần"),
+    ("north", "1/2 chi phí", "một phần hai chi phí"),
+    ("north", "3/4", "ba phần tư"),
+    ("north", "Khoảng 2/5 hộ", "Khoảng hai phần năm hộ"),
+    ("north", "Từ 1/4", "Từ ngày một tháng tư"),
+    ("north", "Lễ 2/9", "Lễ ngày hai tháng chín"),
+    ("north", "số 5A", "số năm a"),
+    ("north", "25/3B", "hai mươi lăm trên ba bê"),
+    ("south", "hẻm 25/3", "hẻm hai mươi lăm trên ba"),
+    ("north", "Quốc lộ 1A", "Quốc lộ một a"),
+    ("north", "tổ 4", "tổ bốn"),
+]
+
+
+@pytest.mark.parametrize(("region", "written", "spoken"), SHORTHAND)
+def test_speech_units_and_shorthand(region: str, written: str, spoken: str) -> None:
+    result = normalize(written, region=region)  # type: ignore[arg-type]
+    assert result.text == spoken
+    assert result.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("region", "written", "spoken"),
+    [
+        ("north", "24", "hai mươi tư"),
+        ("central", "24", "hai mươi tư"),
+        ("south", "24", "hai mươi bốn"),
+        ("south", "1,24", "một phẩy hai mươi bốn"),
+        ("south", "tháng 4", "tháng tư"),
+        ("south", "thứ 4", "thứ tư"),
+        ("south", "14", "mười bốn"),
+    ],
+)
+def test_speech_four_after_tens_is_regional(region: str, written: str, spoken: str) -> None:
+    assert normalize(written, region=region).text == spoken  # type: ignore[arg-type]

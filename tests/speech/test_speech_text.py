@@ -315,3 +315,61 @@ def test_speech_sentences(region: str, written: str, spoken: str) -> None:
 )
 def test_speech_text_other_regions(region: str, written: str, spoken: str) -> None:
     assert normalize(written, region=region).text == spoken  # type: ignore[arg-type]
+
+
+MORE_DOCUMENTS = [
+    ("123/QĐ-UBND", "quyết định số một trăm hai mươi ba của Ủy ban nhân dân"),
+    (
+        "Công văn 456/BHXH-TCKT",
+        "Công văn số bốn trăm năm mươi sáu của Bảo hiểm xã hội",
+    ),
+    ("Công văn số 12/UBND-VX", "Công văn số mười hai của Ủy ban nhân dân"),
+    ("35-CT/TW", "chỉ thị số ba mươi lăm của Trung ương"),
+    ("Chỉ thị 35-CT/TW", "Chỉ thị số ba mươi lăm của Trung ương"),
+    ("Kế hoạch số 12-KH/TU", "Kế hoạch số mười hai của Tỉnh ủy"),
+    ("Quyết định 12/QĐ", "Quyết định số mười hai"),
+    ("Công điện 01/CĐ-TTg", "Công điện số một của Thủ tướng Chính phủ"),
+    (
+        "Luật số 58/2014/QH13",
+        "Luật số năm mươi tám năm hai nghìn không trăm mười bốn của Quốc hội khóa mười ba",
+    ),
+]
+
+BRACKETS = [
+    ("Đồng bằng sông Cửu Long (ĐBSCL)", "Đồng bằng sông Cửu Long"),
+    ("Tuổi trẻ Thủ đô (TTTĐ)", "Tuổi trẻ Thủ đô"),
+    ("Trung tâm Phục vụ hành chính công (TTPVHCC) mở", "Trung tâm Phục vụ hành chính công mở"),
+    ("Ủy ban nhân dân (UBND) xã", "Ủy ban nhân dân xã"),
+    ("cán bộ (anh Minh)", "cán bộ (anh Minh)"),
+    ("Bảo hiểm xã hội Việt Nam (vss.gov.vn)", "Bảo hiểm xã hội Việt Nam"),
+    ("email bhxh@gmail.com hoặc", "thư điện tử hoặc"),
+    ("Đ/c Lan", "Đồng chí Lan"),
+    ("giải quyết TTHC", "giải quyết thủ tục hành chính"),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), MORE_DOCUMENTS + BRACKETS)
+def test_speech_documents_and_brackets(written: str, spoken: str) -> None:
+    assert normalize(written).text == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("hotline 1800-1091", "đường dây nóng một tám không không, một không chín một"),
+        ("0277.3851234", "không hai bảy bảy, ba tám năm, một hai ba bốn"),
+        ("(0277) 3851234", "không hai bảy bảy, ba tám năm, một hai ba bốn"),
+        ("028.38123456", "không hai tám, ba tám một hai, ba bốn năm sáu"),
+        ("0296.385.2147", "không hai chín sáu, ba tám năm, hai một bốn bảy"),
+        ("0986-123-456", "không chín tám sáu, một hai ba, bốn năm sáu"),
+        (
+            "giai đoạn 1900-1945",
+            "giai đoạn một nghìn chín trăm đến một nghìn chín trăm bốn mươi lăm",
+        ),
+        ("từ 1800-2000 hộ", "từ một nghìn tám trăm đến hai nghìn hộ"),
+    ],
+)
+def test_speech_phone_numbers_with_hyphens_and_dots(written: str, spoken: str) -> None:
+    result = normalize(written)
+    assert result.text == spoken
+    assert result.warnings == ()

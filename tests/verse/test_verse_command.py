@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.commands.verse import run_verse_check
 from generator.errors import AnsinhError, ContentError
 from generator.i18n import set_language
-from generator.verse.command import run_verse_check
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD = REPO / "content" / "verses" / "luong-huu-luc-bat.yml"

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.commands.verse import load_verse
 from generator.verse.check import check_verse
-from generator.verse.command import load_verse
 
 VERSES = Path(__file__).resolve().parents[2] / "content" / "verses"
 EXPECTED = {

@@ -12,18 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, cast
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from generator.validate.checks import region_of
-from generator.errors import ThemeError
-from generator.i18n import _
-from generator.model import Campaign, Project, Region
+from generator.model import Campaign, Project
+from generator.model.loudspeaker import Formulas, LengthPlan, Settings
+from generator.model.region import Region
+from generator.model.theme import Theme
 from generator.render.loudspeaker.parts import written_candidates
 from generator.speech import SpeechWarning, count_syllables, normalize
-from generator.load.theme import Theme
 
 _SENTENCE = re.compile(r"[.!?](?=\s|$|[”\"»)])")
 _CLAUSE = re.compile(r"[:;…]")
@@ -33,139 +28,6 @@ _CLOSE_BRACKET = re.compile(r"\s*\)\s*(?=([.,;:!?…])?)")
 _DOUBLE_PUNCT = re.compile(r",\s*(?=[,.;:!?…])")
 _LINE_END = re.compile(r"[.!?…][”\"»]?$")
 _SENTENCE_START = re.compile(r"(^|[.!?][”\"»]?\s+|:\s+(?=[“\"«]))([“\"«]?)(\w)")
-PartKind = Literal[
-    "opening",
-    "headline",
-    "summary",
-    "message",
-    "figure",
-    "testimonial",
-    "myth",
-    "join_short",
-    "join",
-    "health",
-    "benefit",
-    "verse",
-    "hotline",
-    "closing",
-]
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Pauses(_Data):
-    sentence: float = Field(ge=0, le=5)
-    clause: float = Field(ge=0, le=5)
-    comma: float = Field(ge=0, le=5)
-    part: float = Field(ge=0, le=10)
-
-
-class LengthPlan(_Data):
-    """One script length: its file name, minutes, the parts always in, the extras."""
-
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    minutes: float = Field(gt=0, le=30)
-    parts: tuple[PartKind, ...]
-    extra: dict[PartKind, int] = Field(default_factory=dict)
-
-    @property
-    def seconds(self) -> float:
-        return self.minutes * 60
-
-    @property
-    def extras(self) -> list[tuple[str, int]]:
-        return list(self.extra.items())
-
-
-class SheetStyle(_Data):
-    font: str
-    size: float = Field(ge=6, le=96)
-    leading: float = Field(default=1.3, ge=1, le=3)
-    color: str = Field(default="#000000", pattern=r"^#[0-9a-fA-F]{6}$")
-    space_before: float = Field(default=0, ge=0)
-    indent: float = Field(default=0, ge=0)
-
-
-class SheetStyles(_Data):
-    title: SheetStyle
-    meta: SheetStyle
-    heading: SheetStyle
-    written: SheetStyle
-    spoken: SheetStyle
-    note: SheetStyle
-    footer: SheetStyle
-
-
-class SheetLayout(_Data):
-    """The printed operator sheet: page and margins in points, fonts, paragraph styles."""
-
-    page: dict[Literal["width", "height"], float]
-    margins: dict[Literal["top", "right", "bottom", "left"], float]
-    fonts: dict[str, str]
-    styles: SheetStyles
-
-
-class Settings(_Data):
-    """The theme's ``loudspeaker/defaults.yml``."""
-
-    rate: int = Field(ge=80, le=400)
-    pauses: Pauses
-    espeak_syllables_per_word: dict[Region, float]
-    tts_max_chars: int = Field(ge=200)
-    audio_lengths: tuple[str, ...] = ()
-    order: tuple[PartKind, ...]
-    overrun: float = Field(ge=0, le=0.5)
-    lengths: tuple[LengthPlan, ...] = Field(min_length=1)
-    sheet: SheetLayout
-
-
-class Formulas(_Data):
-    """A region's opening and closing formulas, and its espeak-ng voice."""
-
-    opening: str = Field(min_length=1)
-    closing: str = Field(min_length=1)
-    voice: str = Field(min_length=1)
-
-
-def _theme_yaml(theme: Theme, relative: str) -> tuple[str, object]:
-    path = theme.find(relative)
-    if path is None:
-        raise ThemeError(_("the theme has no {file}").format(file=relative))
-    try:
-        return str(path), yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ThemeError(f"{path}: {error}") from error
-
-
-def _invalid(path: str, error: ValidationError) -> ThemeError:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return ThemeError(f"{path}: {where}: {first['msg']}")
-
-
-def load_settings(theme: Theme) -> Settings:
-    """Read and check the theme's loudspeaker defaults."""
-    path, raw = _theme_yaml(theme, "loudspeaker/defaults.yml")
-    try:
-        return Settings.model_validate(raw)
-    except ValidationError as error:
-        raise _invalid(path, error) from error
-
-
-def load_formulas(theme: Theme) -> dict[str, Formulas]:
-    """Read and check the theme's opening and closing formulas, region by region."""
-    path, raw = _theme_yaml(theme, "loudspeaker/regions.yml")
-    if not isinstance(raw, dict):
-        raise ThemeError(_("{path} must be a mapping of regions").format(path=path))
-    formulas = {}
-    for region in ("north", "central", "south"):
-        try:
-            formulas[region] = Formulas.model_validate(raw.get(region))
-        except ValidationError as error:
-            raise _invalid(f"{path}: {region}", error) from error
-    return formulas
 
 
 @dataclass(frozen=True)
@@ -292,11 +154,11 @@ def build_scripts(
     theme: Theme,
     campaign: Campaign,
     settings: Settings,
-    formulas: Mapping[str, Formulas],
+    formulas: Mapping[Region, Formulas],
     abbreviations: Mapping[str, str] | None,
 ) -> list[Script]:
     """Return the campaign's scripts, one per length of the theme."""
-    region = cast(Region, region_of(campaign) or "north")
+    region = campaign.region
     rate = campaign.loudspeaker.rate or settings.rate
     formula = formulas[region]
     written = written_candidates(

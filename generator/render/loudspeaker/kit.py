@@ -6,17 +6,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.text.format import format_day, format_number
 from generator.i18n import N_, translator
 from generator.model import Campaign
-from generator.render.loudspeaker.broadcast import (
-    Formulas,
-    Settings,
-    load_formulas,
-    load_settings,
-)
-from generator.speech import DEFAULT_ABBREVIATIONS, load_abbreviations
-from generator.load.theme import Theme
+from generator.model.loudspeaker import Formulas, Settings
+from generator.model.region import Region
+from generator.model.theme import Theme
+from generator.text.format import format_day, format_number
 
 LANGUAGE = "vi"
 WORDS = re.compile(r"\w+")
@@ -54,20 +49,19 @@ class Kit:
 
     theme: Theme
     settings: Settings
-    formulas: dict[str, Formulas]
+    formulas: dict[Region, Formulas]
     abbreviations: dict[str, str] | None
     translate: Callable[[str], str]
 
 
 def load_kit(theme: Theme, locale: str = LANGUAGE) -> Kit:
-    """Read the theme's loudspeaker data and speech table."""
-    table = theme.find("speech/abbreviations.yml")
-    custom = table is not None and table.resolve() != DEFAULT_ABBREVIATIONS.resolve()
+    """Gather the theme's validated loudspeaker data and the locale's translations."""
+    design = theme.loudspeaker
     return Kit(
         theme,
-        load_settings(theme),
-        load_formulas(theme),
-        load_abbreviations(table) if custom and table else None,
+        design.settings,
+        design.formulas,
+        design.abbreviations,
         translator(locale, theme.locale_dirs),
     )
 

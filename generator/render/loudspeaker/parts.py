@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from generator.text.format import format_day, format_number, format_percent
 from generator.model import (
     Campaign,
     Figure,
@@ -22,8 +21,9 @@ from generator.model import (
     Testimonial,
 )
 from generator.model.policy import current_health, current_voluntary
-from generator.render.views import LocaleText, view_figure
-from generator.load.theme import Theme
+from generator.model.theme import Theme
+from generator.render.views import LocaleText, templates, view_figure
+from generator.text.format import format_day, format_number, format_percent
 from generator.verse.layout import verse_speech_lines
 
 LANGUAGE = "vi"
@@ -149,7 +149,7 @@ def written_candidates(
 
     ``formulas`` are the region's opening and closing.
     """
-    env = theme.environment("loudspeaker")
+    env = templates(theme, "loudspeaker")
     context = part_context(project, campaign, region)
     text = LocaleText(LANGUAGE, project.site.default_locale)
     policy, health = context["policy"], context["health"]

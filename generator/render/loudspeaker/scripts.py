@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import re
 
-from generator.text.format import format_number
 from generator.i18n import _
 from generator.model import Campaign, Project
+from generator.model.theme import Theme
 from generator.render import Output, OutputKind
 from generator.render.loudspeaker.audio import (
     audio_available,
@@ -40,8 +40,8 @@ from generator.render.loudspeaker.kit import (
 )
 from generator.render.loudspeaker.schedule import render_calendar
 from generator.render.loudspeaker.sheet import render_sheet_html, render_sheet_pdf, sheet_view
-from generator.render.views import LocaleText, locale_prefix
-from generator.load.theme import Theme
+from generator.render.views import LocaleText, locale_prefix, templates
+from generator.text.format import format_number
 
 FOLDER = "loudspeaker"
 TOLERANCE = 0.2
@@ -84,7 +84,7 @@ def split_chunks(text: str, limit: int) -> list[str]:
 def render_txt(script: Script, kit: Kit) -> bytes:
     """Return the .txt script: a header for the operator, then the pieces to paste."""
     chunks = [c.strip() for c in split_chunks(script.spoken_text, kit.settings.tts_max_chars)]
-    env = kit.theme.environment("loudspeaker")
+    env = templates(kit.theme, "loudspeaker")
     text = env.get_template("script.txt.j2").render(
         _=kit.translate,
         chunks=chunks,
@@ -247,7 +247,7 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
                 ],
             }
         )
-    env = theme.environment("loudspeaker")
+    env = templates(theme, "loudspeaker")
     return env.get_template("page.md.j2").render(
         _=t,
         campaigns=entries,

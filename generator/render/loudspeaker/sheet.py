@@ -23,7 +23,7 @@ from generator.render.loudspeaker.kit import (
     schedule_words,
 )
 from generator.render.print.pdf import Block, PageLayout, TextStyle, render_pdf
-from generator.render.views import LocaleText
+from generator.render.views import LocaleText, templates
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def sheet_view(script: Script, kit: Kit, files: Sequence[str]) -> Sheet:
 
 def render_sheet_html(sheet: Sheet, kit: Kit) -> bytes:
     """Return the printable operator sheet as one self-contained HTML file."""
-    env = kit.theme.environment("loudspeaker", autoescape=True)
+    env = templates(kit.theme, "loudspeaker", autoescape=True)
     return env.get_template("sheet.html.j2").render(sheet=sheet).encode("utf-8")
 
 

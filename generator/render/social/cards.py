@@ -12,14 +12,23 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
 
 import segno
 from PIL import Image, ImageDraw
-from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from generator.errors import RenderError
 from generator.i18n import _
+from generator.model.cards import (
+    CardLayout,
+    QrLayer,
+    Shape,
+    StackBar,
+    StackLayer,
+    StackText,
+    TextLayer,
+    TextStyle,
+    VAlign,
+)
 from generator.text.typeset import (
     RGB,
     SHRINK_STEPS,
@@ -101,129 +110,7 @@ class CardPlan:
         return [i for i in self.items if isinstance(i, QrCode)]
 
 
-Align = Literal["left", "center", "right"]
-VAlign = Literal["top", "center", "bottom"]
-
-
-def _check_box(box: Box) -> Box:
-    if box[2] <= 0 or box[3] <= 0:
-        raise ValueError("a box is [x, y, width, height] with a positive width and height")
-    return box
-
-
-LayoutBox = Annotated[tuple[int, int, int, int], AfterValidator(_check_box)]
-
-
-class LayoutData(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class TextStyle(LayoutData):
-    """How a slot's text is set: font (``family-weight``), sizes to try, lines, colour."""
-
-    slot: str
-    font: str = "sans-regular"
-    size: int = Field(gt=0)
-    min_size: int | None = Field(default=None, gt=0)
-    max_lines: int = Field(default=1, gt=0)
-    line_height: float = Field(default=1.25, ge=1.0, le=3.0)
-    colour: str
-    align: Align = "left"
-    uppercase: bool = False
-
-    def fit(self) -> Fit:
-        return Fit(
-            self.size, min(self.min_size or self.size, self.size), self.max_lines, self.line_height
-        )
-
-
-class StackText(TextStyle):
-    """A text block in a stack; ``optional`` ones are dropped first when space runs out."""
-
-    type: Literal["text"] = "text"
-    optional: bool = False
-    space_before: int = 0
-
-
-class StackBar(LayoutData):
-    """A short accent bar in a stack."""
-
-    type: Literal["bar"]
-    width: int = Field(gt=0)
-    height: int = Field(gt=0)
-    colour: str
-    align: Align = "left"
-    space_before: int = 0
-    when: str | None = None
-
-
-def _item_type(value: Any) -> str:
-    found = value.get("type", "text") if isinstance(value, dict) else getattr(value, "type", "text")
-    return str(found)
-
-
-StackItem = Annotated[
-    Annotated[StackText, Tag("text")] | Annotated[StackBar, Tag("bar")], Discriminator(_item_type)
-]
-
-
-class Shape(LayoutData):
-    """A filled rectangle (rounded by ``radius``) or ellipse."""
-
-    type: Literal["rect", "ellipse"]
-    box: LayoutBox
-    fill: str
-    radius: int = Field(default=0, ge=0)
-    when: str | None = None
-    unless: str | None = None
-
-
-class TextLayer(TextStyle):
-    """A slot's text in a fixed box."""
-
-    type: Literal["text"]
-    box: LayoutBox
-    valign: VAlign = "top"
-    when: str | None = None
-    unless: str | None = None
-
-
-class StackLayer(LayoutData):
-    """Text blocks and bars flowing down a box, each as tall as its text."""
-
-    type: Literal["stack"]
-    box: LayoutBox
-    gap: int = Field(default=0, ge=0)
-    valign: VAlign = "top"
-    items: list[StackItem] = Field(min_length=1)
-    when: str | None = None
-    unless: str | None = None
-
-
-class QrLayer(LayoutData):
-    """A QR code of a slot (an address), as large as fits the box, with ``border`` light modules."""
-
-    type: Literal["qr"]
-    slot: str = "url"
-    box: LayoutBox
-    dark: str
-    light: str
-    border: int = Field(default=2, ge=1)
-    when: str | None = None
-    unless: str | None = None
-
-
 Stacked = tuple[StackText | StackBar, TextBlock | None]
-Layer = Annotated[Shape | TextLayer | StackLayer | QrLayer, Field(discriminator="type")]
-
-
-class CardLayout(LayoutData):
-    """A card: its size in pixels, background colour, byte limit and layers."""
-
-    size: tuple[Annotated[int, Field(gt=0)], Annotated[int, Field(gt=0)]]
-    background: str
-    max_kb: int | None = Field(default=None, gt=0)
-    layers: list[Layer] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -467,22 +354,3 @@ def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG", compress_level=PNG_COMPRESS_LEVEL)
     return buffer.getvalue()
-
-
-def parse_colour(value: str) -> RGB:
-    """Read ``#rrggbb``."""
-    digits = value.lstrip("#")
-    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
-
-
-def luminance(colour: RGB) -> float:
-    """Return the WCAG relative luminance of a colour."""
-    channels = [c / 255 for c in colour]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(first: RGB, second: RGB) -> float:
-    """Return the WCAG contrast ratio of two colours, from 1 to 21."""
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)

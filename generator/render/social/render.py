@@ -20,20 +20,27 @@ from typing import Any
 
 from jinja2 import Environment
 
-from generator.text.format import format_amount, format_day, format_number, format_percent
 from generator.i18n import N_, translator
-from generator.text.labels import label
 from generator.model import Campaign, Project, Testimonial, Verse
-from generator.model.policy import contribution_sentence, current_voluntary
+from generator.model.policy import current_voluntary
+from generator.model.theme import Theme
 from generator.render import Output
-from generator.render.social.design import Design, load_design
 from generator.render.social.cards import (
     draw_card,
     encode_png,
     plan_card,
 )
-from generator.render.views import FigureView, LocaleText, locale_prefix, view_figure
-from generator.load.theme import Theme
+from generator.render.social.design import Design, card_design
+from generator.render.views import (
+    FigureView,
+    LocaleText,
+    contribution_sentence,
+    locale_prefix,
+    templates,
+    view_figure,
+)
+from generator.text.format import format_amount, format_day, format_number, format_percent
+from generator.text.labels import label
 
 CAPTIONS = ("facebook", "zalo")
 Slots = dict[str, str]
@@ -49,7 +56,7 @@ def render_social(project: Project, theme: Theme) -> list[Output]:
 
 def render_site_cards(project: Project, theme: Theme) -> list[Output]:
     """Return the site's own card in every locale (the link preview of pages without one)."""
-    design = load_design(theme)
+    design = card_design(theme)
     return [
         render_card(
             design,
@@ -67,8 +74,8 @@ def render_social_campaign(project: Project, theme: Theme, campaign: Campaign) -
     """Return one campaign's cards and captions in every locale (none without "social")."""
     if "social" not in campaign.outputs:
         return []
-    design = load_design(theme)
-    env = theme.environment("templates/social")
+    design = card_design(theme)
+    env = templates(theme, "templates/social")
     outputs: list[Output] = []
     for locale in project.site.locales:
         outputs += _campaign_outputs(design, env, Content(project, locale), campaign)

@@ -3,53 +3,24 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import material
-import yaml
 from babel import Locale
 from babel.core import get_global
 
-from generator.errors import RenderError, ThemeError
-from generator.i18n import _, translator
+from generator.i18n import translator
 from generator.model import Project
+from generator.model.theme import Theme
 from generator.render.views import LocaleText, locale_prefix
 from generator.render.web.pages import render_nav
-from generator.load.theme import Theme
 
-PROJECT_MKDOCS = "mkdocs.yml"
 STYLESHEET = "css/site.css"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 _UI_STRING = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
-_SET_BY_ANSINH = {"site_name", "site_url", "site_description", "docs_dir", "site_dir", "nav"}
-
-
-def load_base_config(project_root: Path) -> dict[str, Any]:
-    """Read the project's mkdocs.yml, the settings every locale's site starts from."""
-    path = project_root / PROJECT_MKDOCS
-    if not path.is_file():
-        return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{PROJECT_MKDOCS}:{mark.line + 1}:{mark.column + 1}" if mark else PROJECT_MKDOCS
-        raise ThemeError(
-            _("{where}: YAML syntax error: {problem}").format(
-                where=where, problem=getattr(error, "problem", error)
-            )
-        ) from None
-    if not isinstance(data, dict):
-        raise ThemeError(
-            _("{where}: a mapping of settings is expected").format(where=f"{PROJECT_MKDOCS}:1:1")
-        )
-    return {key: value for key, value in data.items() if key not in _SET_BY_ANSINH}
 
 
 def material_ui_strings() -> dict[str, str]:
@@ -153,24 +124,3 @@ def language_name(code: str) -> str:
     """Return a language's name in that language: Tiếng Việt, English, ខ្មែរ."""
     name = Locale.parse(code).get_display_name(code) or code
     return name[:1].upper() + name[1:]
-
-
-def run_mkdocs(config_path: Path, epoch: int) -> None:
-    """Build the site of one mkdocs.yml strictly; raise on any warning."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if result.returncode != 0:
-        lines = (result.stderr + result.stdout).splitlines()
-        problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
-        details = "\n".join(problems or lines[-20:])
-        raise RenderError(
-            _("the site engine stopped on {folder}:").format(folder=config_path.parent / "docs")
-            + "\n"
-            + details
-        )

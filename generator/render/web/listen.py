@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from generator.model.region import Region
 from generator.speech import normalize
 
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -19,11 +20,11 @@ def strip_markup(text: str) -> str:
     return " ".join(_MARKS.sub(" ", text).split())
 
 
-def spoken_page(sentences: list[str], locale: str, region: str) -> str:
+def spoken_page(sentences: list[str], locale: str, region: Region) -> str:
     """Return the JSON block for the listen button: language and the spoken text."""
     text = " ".join(_ending(strip_markup(s)) for s in sentences if s and strip_markup(s))
     if locale == "vi":
-        text = normalize(text, region).text  # type: ignore[arg-type]
+        text = normalize(text, region).text
     data = {"lang": VOICE_LANGUAGES.get(locale, locale), "text": text}
     encoded = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" id="ansinh-speech">{encoded}</script>'

@@ -6,10 +6,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator.validate.checks import region_of
-from generator.text.format import format_amount, format_day, format_number, format_percent
 from generator.i18n import translator
-from generator.text.labels import LABELS, label
 from generator.model import (
     Campaign,
     Page,
@@ -17,15 +14,26 @@ from generator.model import (
     Testimonial,
     Verse,
 )
-from generator.model.policy import contribution_sentence, current_voluntary
+from generator.model.policy import current_voluntary
+from generator.model.region import DEFAULT_REGION, REGIONS, Region
+from generator.model.theme import Theme
+from generator.render.loudspeaker.scripts import render_operator_page
+from generator.render.social.render import og_image_url
+from generator.render.views import (
+    FigureView,
+    LocaleText,
+    contribution_sentence,
+    locale_prefix,
+    templates,
+    view_figure,
+)
+from generator.render.web.calculator import calculator_context
 from generator.render.web.charts import progress_svg
 from generator.render.web.listen import spoken_page
 from generator.render.web.media import Picture
-from generator.render.social.render import og_image_url
-from generator.render.views import FigureView, LocaleText, locale_prefix, view_figure
-from generator.load.theme import Theme
-
-REGION_ORDER = ("north", "central", "south")
+from generator.text.format import format_amount, format_day, format_number, format_percent
+from generator.text.labels import LABELS, label
+from generator.verse.layout import render_verse_html
 
 
 def _context(project: Project, theme: Theme, locale: str) -> dict[str, Any]:
@@ -41,7 +49,6 @@ def _context(project: Project, theme: Theme, locale: str) -> dict[str, Any]:
         "pct": lambda value: format_percent(value, locale),
         "amount": lambda value: format_amount(value, locale),
         "day": lambda value: format_day(value, locale),
-        "region_of": region_of,
         "labels": LABELS,
         "label": lambda kind, code: label(kind, code, translator(locale, theme.locale_dirs)),
         "yq": lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False),
@@ -54,15 +61,13 @@ def _published(testimonial: Testimonial) -> bool:
 
 
 def _verse_html(verse: Verse, locale: str) -> str:
-    from generator.verse.layout import render_verse_html
-
     return render_verse_html(verse, locale, caption=False)
 
 
-def _campaigns_by_region(project: Project) -> list[tuple[str, list[Campaign]]]:
+def _campaigns_by_region(project: Project) -> list[tuple[Region, list[Campaign]]]:
     groups = []
-    for region in REGION_ORDER:
-        members = [c for c in project.campaigns if region_of(c) == region and "web" in c.outputs]
+    for region in REGIONS:
+        members = [c for c in project.campaigns if c.region == region and "web" in c.outputs]
         if members:
             groups.append((region, sorted(members, key=lambda c: (c.province, c.id))))
     return groups
@@ -72,7 +77,7 @@ def render_web(
     project: Project, theme: Theme, locale: str, pictures: Mapping[str, Picture] | None = None
 ) -> dict[str, str]:
     """Return every Markdown page of one locale, keyed by its path in the docs folder."""
-    env = theme.environment("templates/web")
+    env = templates(theme, "templates/web")
     context = _context(project, theme, locale)
     photos = pictures or {}
 
@@ -115,8 +120,6 @@ def render_web(
             "verse.md.j2", verse=verse, campaigns=users, verse_html=_verse_html(verse, locale)
         )
     if any("loudspeaker" in c.outputs for c in project.campaigns):
-        from generator.render.loudspeaker.scripts import render_operator_page
-
         pages["loudspeaker.md"] = render_operator_page(project, theme, locale)
     for page in pages_for(project, locale):
         written_in = page.locale or project.site.default_locale
@@ -181,7 +184,7 @@ def _campaign_context(
         "page_url": page_url,
         "share_title": text.plain(campaign.title),
         "og_image": og_image_url(project, locale, campaign),
-        "speech": spoken_page(sentences, locale, region_of(campaign) or "north"),
+        "speech": spoken_page(sentences, locale, campaign.region),
         "charts": {v.figure.id: _chart(v, text, locale, _) for v in views},
         "calculator_html": calculator_html,
     }
@@ -196,7 +199,7 @@ def _testimonial_context(
 ) -> dict[str, Any]:
     _ = translator(locale, theme.locale_dirs)
     text = LocaleText(locale, project.site.default_locale)
-    region = next((r for r in map(region_of, campaigns) if r), "north")
+    region = campaigns[0].region if campaigns else DEFAULT_REGION
     sentences = [
         f"{testimonial.name}, {label('role', testimonial.role, _)}, {testimonial.place}",
         text.plain(testimonial.quote),
@@ -239,11 +242,7 @@ def _chart(view: FigureView, text: LocaleText, locale: str, _: Callable[[str], s
 
 
 def _calculator_html(project: Project, theme: Theme, locale: str) -> str:
-    try:
-        from generator.model.policy import calculator_context
-    except ImportError:
-        return ""
-    env = theme.environment("templates/web")
+    env = templates(theme, "templates/web")
     context = _context(project, theme, locale)
     return env.get_template("partials/calculator.html.j2").render(
         **context,

@@ -1,0 +1,110 @@
+"""The loudspeaker settings a theme declares: script lengths, pauses, sheet layout, formulas.
+
+``themes/<name>/loudspeaker/defaults.yml`` is a ``Settings``;
+``loudspeaker/regions.yml`` maps each region to its ``Formulas``. Both are
+validated when the theme is loaded. Rates are syllables a minute, pauses
+seconds, sheet sizes points.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator.model.region import Region
+
+PartKind = Literal[
+    "opening",
+    "headline",
+    "summary",
+    "message",
+    "figure",
+    "testimonial",
+    "myth",
+    "join_short",
+    "join",
+    "health",
+    "benefit",
+    "verse",
+    "hotline",
+    "closing",
+]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Pauses(_Data):
+    sentence: float = Field(ge=0, le=5)
+    clause: float = Field(ge=0, le=5)
+    comma: float = Field(ge=0, le=5)
+    part: float = Field(ge=0, le=10)
+
+
+class LengthPlan(_Data):
+    """One script length: its file name, minutes, the parts always in, the extras."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    minutes: float = Field(gt=0, le=30)
+    parts: tuple[PartKind, ...]
+    extra: dict[PartKind, int] = Field(default_factory=dict)
+
+    @property
+    def seconds(self) -> float:
+        return self.minutes * 60
+
+    @property
+    def extras(self) -> list[tuple[str, int]]:
+        return list(self.extra.items())
+
+
+class SheetStyle(_Data):
+    font: str
+    size: float = Field(ge=6, le=96)
+    leading: float = Field(default=1.3, ge=1, le=3)
+    color: str = Field(default="#000000", pattern=r"^#[0-9a-fA-F]{6}$")
+    space_before: float = Field(default=0, ge=0)
+    indent: float = Field(default=0, ge=0)
+
+
+class SheetStyles(_Data):
+    title: SheetStyle
+    meta: SheetStyle
+    heading: SheetStyle
+    written: SheetStyle
+    spoken: SheetStyle
+    note: SheetStyle
+    footer: SheetStyle
+
+
+class SheetLayout(_Data):
+    """The printed operator sheet: page and margins in points, fonts, paragraph styles."""
+
+    page: dict[Literal["width", "height"], float]
+    margins: dict[Literal["top", "right", "bottom", "left"], float]
+    fonts: dict[str, str]
+    styles: SheetStyles
+
+
+class Settings(_Data):
+    """The theme's ``loudspeaker/defaults.yml``."""
+
+    rate: int = Field(ge=80, le=400)
+    pauses: Pauses
+    espeak_syllables_per_word: dict[Region, float]
+    tts_max_chars: int = Field(ge=200)
+    audio_lengths: tuple[str, ...] = ()
+    order: tuple[PartKind, ...]
+    overrun: float = Field(ge=0, le=0.5)
+    lengths: tuple[LengthPlan, ...] = Field(min_length=1)
+    sheet: SheetLayout
+
+
+class Formulas(_Data):
+    """A region's opening and closing formulas, and its espeak-ng voice."""
+
+    opening: str = Field(min_length=1)
+    closing: str = Field(min_length=1)
+    voice: str = Field(min_length=1)
