@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check serve bench i18n lint system-deps clean
+.PHONY: site test golden check serve bench i18n lint system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ system-deps:
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
+
+# Rewrite every golden file (generated Markdown, loudspeaker scripts, manifest); review the diff.
+golden: $(STAMP) system-deps
+	ANSINH_REGENERATE=1 $(BIN)/python -m pytest -q -k golden
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py

@@ -1,14 +1,13 @@
 """The loudspeaker renderer, on the example project.
 
-Golden files: tests/render/golden/loudspeaker/<campaign>/<length>.txt and the
+Golden files: tests/golden/loudspeaker/<campaign>/<length>.txt and the
 operator page. After a deliberate change, regenerate them and review the diff:
 
-    ANSINH_REGENERATE=1 .venv/bin/python -m pytest tests/render/test_loudspeaker.py -k golden
+    make golden
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import struct
@@ -33,10 +32,9 @@ from generator.render.loudspeaker.scripts import (
 )
 from generator.validate.project import load_project
 from generator.validate.theme import load_theme, validate_theme
+from tests.golden import check_golden
 
 REPO = Path(__file__).resolve().parents[2]
-GOLDEN = Path(__file__).parent / "golden" / "loudspeaker"
-REGENERATE = os.environ.get("ANSINH_REGENERATE") == "1"
 CAMPAIGNS = ["le-chan-hai-phong", "dak-lak", "lao-cai", "dong-thap", "dbscl-cum-thi-dua-9"]
 LENGTHS = {"1-phut": 60, "3-phut": 180, "5-phut": 300}
 RATE_LINE = 15  # of themes/default/loudspeaker/defaults.yml
@@ -76,15 +74,6 @@ def scripts(project: Project, theme: Theme) -> dict[tuple[str, str], object]:
     return found
 
 
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if REGENERATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"no golden file {path}: run with ANSINH_REGENERATE=1"
-    assert text == path.read_text(encoding="utf-8")
-
-
 def pieces(txt: str) -> list[str]:
     """The text between the dashed lines of a .txt script, as an operator pastes it."""
     body = "\n".join(line for line in txt.splitlines() if not line.startswith("#"))
@@ -95,7 +84,7 @@ def pieces(txt: str) -> list[str]:
 @pytest.mark.parametrize("length", LENGTHS)
 def test_golden_script(outputs: dict[str, Output], campaign: str, length: str) -> None:
     data = outputs[f"loudspeaker/{campaign}/{length}.txt"].data
-    check_golden(f"{campaign}/{length}.txt", data.decode("utf-8"))
+    check_golden(f"loudspeaker/{campaign}/{length}.txt", data.decode("utf-8"))
 
 
 @pytest.mark.parametrize("locale", ["vi", "en"])
@@ -104,7 +93,7 @@ def test_golden_operator_page(
 ) -> None:
     monkeypatch.setattr(loudspeaker, "audio_available", lambda: True)
     monkeypatch.setattr(loudspeaker, "mp3_encoder", lambda: None)
-    check_golden(f"page.{locale}.md", render_operator_page(project, theme, locale))
+    check_golden(f"loudspeaker/page.{locale}.md", render_operator_page(project, theme, locale))
 
 
 def test_every_output_is_made(outputs: dict[str, Output]) -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import Runner
-from tests.test_build import snapshot
+from tests.test_pipeline import snapshot
 
 
 def place_of(path: Path, needle: str, offset: int = 0) -> tuple[int, int]:

@@ -132,7 +132,7 @@ def test_an_alias_bomb_stops_at_the_value_limit_quickly(tmp_path: Path) -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     for prev, name in zip("abcdefghi", "bcdefghij", strict=True):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
-    doc, problems = load(tmp_path, "\n".join(lines) + "\n")
+    _doc, problems = load(tmp_path, "\n".join(lines) + "\n")
     assert [p.code for p in problems] == ["too-large"]
 
 
