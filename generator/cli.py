@@ -68,6 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
     verse_check.add_argument("file", type=Path)
     verse_check.add_argument("--form", default=None)
     verse_check.add_argument("--format", choices=["text", "json"], default="text")
+    tradition = verse_check.add_mutually_exclusive_group()
+    tradition.add_argument(
+        "--folk",
+        dest="folk",
+        action="store_const",
+        const=True,
+        default=None,
+        help=_("traditional verse: the folk tradition's licences are warnings"),
+    )
+    tradition.add_argument(
+        "--strict",
+        dest="folk",
+        action="store_const",
+        const=False,
+        help=_("composed verse: every break of the rules is an error"),
+    )
+    verse_check.add_argument(
+        "--region", choices=REGIONS, default=None, help=_("which sound merges count as rhyme")
+    )
     verse_check.set_defaults(command_module="verse")
     return parser
 

@@ -24,6 +24,7 @@ from typing import Literal, cast, get_args
 from generator.errors import AnsinhError, ContentError, Diagnostic
 from generator.i18n import _
 from generator.model import Verse, VerseForm
+from generator.model.region import Region
 from generator.verse.check import check_lines, check_verse
 from generator.verse.diagnostic import VerseDiagnostic
 
@@ -96,14 +97,20 @@ def read_text_lines(path: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def check_file(path: Path, form: VerseForm | None) -> list[VerseDiagnostic]:
-    """Return the diagnostics of a verse file (YAML or plain text)."""
+def check_file(
+    path: Path, form: VerseForm | None, folk: bool | None = None, region: Region | None = None
+) -> list[VerseDiagnostic]:
+    """Return the diagnostics of a verse file (YAML or plain text).
+
+    ``folk`` None: a YAML verse by "dân gian" or a classical author is checked by the
+    folk tradition's licences, anything else strictly. ``region`` None: the verse's own.
+    """
     if path.suffix.lower() in YAML_SUFFIXES:
         verse = load_verse(path)
         if form is not None and form != verse.form:
             verse = verse.model_copy(update={"form": form})
-        return check_verse(verse)
-    return check_lines(read_text_lines(path), form or DEFAULT_FORM)
+        return check_verse(verse, folk=folk, region=region)
+    return check_lines(read_text_lines(path), form or DEFAULT_FORM, folk=folk, region=region)
 
 
 def format_diagnostic(path: Path, item: VerseDiagnostic) -> str:
@@ -125,9 +132,15 @@ def format_text(path: Path, found: list[VerseDiagnostic]) -> str:
     return "\n".join([*(format_diagnostic(path, item) for item in found), summary])
 
 
-def run_verse_check(path: Path, form: str | None, output_format: Literal["text", "json"]) -> int:
+def run_verse_check(
+    path: Path,
+    form: str | None,
+    output_format: Literal["text", "json"],
+    folk: bool | None = None,
+    region: Region | None = None,
+) -> int:
     """Check a verse file, print its diagnostics; return 1 if any is an error, else 0."""
-    found = check_file(path, parse_form(form))
+    found = check_file(path, parse_form(form), folk, region)
     if output_format == "json":
         print(json.dumps([item.as_dict() for item in found], ensure_ascii=False, indent=2))
     else:
@@ -137,4 +150,4 @@ def run_verse_check(path: Path, form: str | None, output_format: Literal["text",
 
 def run(args: argparse.Namespace) -> int:
     """Check one verse file; exit 1 when any diagnostic is an error."""
-    return run_verse_check(args.file, args.form, args.format)
+    return run_verse_check(args.file, args.form, args.format, args.folk, args.region)

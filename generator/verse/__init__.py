@@ -13,6 +13,7 @@ from generator.verse.syllable import (
     parse_syllable,
     tokenize_line,
 )
+from generator.verse.tradition import is_folk_verse
 
 __all__ = [
     "RhymeMatch",
@@ -23,6 +24,7 @@ __all__ = [
     "Word",
     "check_lines",
     "check_verse",
+    "is_folk_verse",
     "match_rhyme",
     "parse_syllable",
     "tokenize_line",

@@ -30,7 +30,8 @@ from generator.model import Verse
 from generator.verse.diagnostic import VerseDiagnostic, diagnostic
 from generator.verse.luc_bat import check_luc_bat
 from generator.verse.meter import VerseLine
-from generator.verse.rhyme import RhymeMatch, match_rhyme
+from generator.verse.rhyme import match_rhyme
+from generator.verse.tradition import STRICT, Tradition
 
 VE_OPENING: tuple[str, ...] = ("nghe", "vẻ", "nghe", "ve")
 FULL_VONG_CO = 6
@@ -72,7 +73,7 @@ _STRONG = "strong"
 _WEAK = "weak"
 
 
-def _link(first: VerseLine, second: VerseLine) -> tuple[str | None, int]:
+def _link(first: VerseLine, second: VerseLine, region: str | None) -> tuple[str | None, int]:
     """Return how the end of ``first`` rhymes into ``second``, and where."""
     end = first.syllable(first.count)
     if end is None:
@@ -82,8 +83,8 @@ def _link(first: VerseLine, second: VerseLine) -> tuple[str | None, int]:
         other = second.syllable(position)
         if other is None:
             continue
-        match = match_rhyme(end, other)
-        if match in (RhymeMatch.EXACT, RhymeMatch.NEAR) and other.is_bang == end.is_bang:
+        match = match_rhyme(end, other, region)
+        if match.sound and other.is_bang == end.is_bang:
             return _STRONG, position
         if match.rhymes and weak is None:
             weak = position
@@ -118,8 +119,8 @@ def _orphan(line: VerseLine) -> VerseDiagnostic:
     )
 
 
-def _check_links(lines: Sequence[VerseLine]) -> list[VerseDiagnostic]:
-    links = [_link(first, second) for first, second in itertools.pairwise(lines)]
+def _check_links(lines: Sequence[VerseLine], region: str | None) -> list[VerseDiagnostic]:
+    links = [_link(first, second, region) for first, second in itertools.pairwise(lines)]
     found: list[VerseDiagnostic] = []
     for index, line in enumerate(lines):
         if not line.count or (index == 0 and is_ve_opening(line)):
@@ -135,14 +136,14 @@ def _check_links(lines: Sequence[VerseLine]) -> list[VerseDiagnostic]:
     return found
 
 
-def check_ve(lines: Sequence[VerseLine]) -> list[VerseDiagnostic]:
+def check_ve(lines: Sequence[VerseLine], tradition: Tradition = STRICT) -> list[VerseDiagnostic]:
     """Check a vè: relaxed lục bát if it is one, else lengths and rhyme links."""
     if _looks_luc_bat(lines):
-        return check_luc_bat(lines, relaxed=True)
+        return check_luc_bat(lines, relaxed=True, tradition=tradition)
     body = [line for index, line in enumerate(lines) if index or not is_ve_opening(line)]
     if len(lines) < 2:
         return _check_lengths(body)
-    return [*_check_lengths(body), *_check_links(lines)]
+    return [*_check_lengths(body), *_check_links(lines, tradition.rhyme_region)]
 
 
 def _plain(label: str) -> str:

@@ -20,6 +20,9 @@ Variants, each a warning instead of an error:
   bằng while the 8-line's 6th is trắc ("Con cò mà đi ăn đêm / Đậu phải cành
   mềm lộn cổ xuống ao"); syllables 2, 4 and 6 are then not checked.
 
+Folk (``generator.verse.tradition``): the licences of ``generator.verse.licence``
+become warnings naming them; regional rhymes count in every mode.
+
 Relaxed (hò): fillers are already out; lengths and tones become warnings, and
 a rhyme that falls elsewhere in the 8-line is a warning; only a rhyme found
 nowhere is an error. Syllables 1, 3, 5 and 7 are free in both.
@@ -30,7 +33,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.i18n import _
+from generator.verse import licence
 from generator.verse.diagnostic import Severity, VerseDiagnostic, diagnostic
+from generator.verse.licence import LONG_LINES
 from generator.verse.meter import (
     Anchor,
     RhymeGraph,
@@ -38,13 +43,19 @@ from generator.verse.meter import (
     anchor,
     check_count,
     check_tone,
+    end_position,
     moved_rhyme,
+    rhyme_match,
     rhymes,
 )
+from generator.verse.rhyme import RhymeMatch
 from generator.verse.syllable import Tone
+from generator.verse.tradition import STRICT, Tradition
 
 SIX_TONES: tuple[tuple[int, bool], ...] = ((2, True), (4, False), (6, True))
 EIGHT_TONES: tuple[tuple[int, bool], ...] = ((2, True), (4, False), (6, True), (8, True))
+# Positions, counted from the end, that stay bằng in a long line (lục bát biến thể).
+_LONG_TONES: dict[int, tuple[int, ...]] = {6: (6,), 8: (6, 8)}
 
 
 def _keep(found: list[VerseDiagnostic], item: VerseDiagnostic | None) -> None:
@@ -84,8 +95,35 @@ def _variant_tone(line: VerseLine, position: int, level: bool) -> VerseDiagnosti
     )
 
 
-def check_six_line(line: VerseLine, severity: Severity = "error") -> list[VerseDiagnostic]:
+def _tone(
+    line: VerseLine, position: int, level: bool, severity: Severity, folk: bool
+) -> VerseDiagnostic | None:
+    problem = check_tone(line, position, level, severity)
+    if problem is None or not folk:
+        return problem
+    if position == 2:
+        return licence.trac_at_2(line) or problem
+    if position == 4:
+        return licence.bang_at_4(line) or problem
+    return problem
+
+
+def _check_long(line: VerseLine, expected: int, severity: Severity) -> list[VerseDiagnostic]:
+    found = [licence.long_line(line, expected)]
+    for position in _LONG_TONES[expected]:
+        actual = end_position(line, expected, position)
+        if actual is not None:
+            _keep(found, check_tone(line, actual, True, severity))
+    return found
+
+
+def check_six_line(
+    line: VerseLine, severity: Severity = "error", tradition: Tradition = STRICT
+) -> list[VerseDiagnostic]:
     """Check the length and tones of a 6-syllable line."""
+    folk = tradition.folk and severity == "error"
+    if folk and line.count in LONG_LINES[6]:
+        return _check_long(line, 6, severity)
     found: list[VerseDiagnostic] = []
     count = check_count(line, 6, severity)
     if count is not None:
@@ -95,14 +133,16 @@ def check_six_line(line: VerseLine, severity: Severity = "error") -> list[VerseD
         if position in free:
             _keep(found, _variant_tone(line, position, level))
         else:
-            _keep(found, check_tone(line, position, level, severity))
+            _keep(found, _tone(line, position, level, severity, folk))
     return found
 
 
-def _check_ngang_huyen(line: VerseLine, severity: Severity) -> VerseDiagnostic | None:
+def _check_ngang_huyen(line: VerseLine, severity: Severity, folk: bool) -> VerseDiagnostic | None:
     sixth, eighth = line.syllable(6), line.syllable(8)
     if sixth is None or eighth is None or sixth.tone is not eighth.tone:
         return None
+    if folk and sixth.is_bang:
+        return licence.ngang_huyen(line)
     if sixth.tone is Tone.HUYEN:
         template = _(
             "«{syllable}» needs the ngang tone because syllable {other_position} "
@@ -127,11 +167,13 @@ def _check_ngang_huyen(line: VerseLine, severity: Severity) -> VerseDiagnostic |
     )
 
 
-def _waist_rhyme(line: VerseLine, rhyme: Anchor | None) -> VerseDiagnostic | None:
+def _waist_rhyme(
+    line: VerseLine, rhyme: Anchor | None, region: str | None
+) -> VerseDiagnostic | None:
     fourth, sixth = line.syllable(4), line.syllable(6)
     if rhyme is None or fourth is None or sixth is None:
         return None
-    if not fourth.is_bang or sixth.is_bang or not rhymes(rhyme, Anchor(line, 4)):
+    if not fourth.is_bang or sixth.is_bang or not rhymes(rhyme, Anchor(line, 4), region):
         return None
     return diagnostic(
         line.number,
@@ -151,22 +193,36 @@ def _waist_rhyme(line: VerseLine, rhyme: Anchor | None) -> VerseDiagnostic | Non
 
 
 def _moved_rhyme(
-    line: VerseLine, rhyme: Anchor, expected: Anchor
+    line: VerseLine, rhyme: Anchor, expected: Anchor, folk: bool, region: str | None
 ) -> tuple[Anchor, VerseDiagnostic] | None:
-    for position in range(line.count - 1, 0, -1):
+    last = line.count if folk else line.count - 1
+    for position in range(last, 0, -1):
         candidate = Anchor(line, position)
-        if position != expected.position and rhymes(rhyme, candidate):
+        if position == expected.position:
+            continue
+        if folk and rhyme_match(rhyme, candidate, region) is RhymeMatch.EXACT:
+            return candidate, licence.moved_rhyme(candidate, rhyme, expected.position)
+        if not folk and rhymes(rhyme, candidate, region):
             return candidate, moved_rhyme(candidate, rhyme, expected.position)
     return None
 
 
 def _rhyme_partner(
-    line: VerseLine, rhyme: Anchor | None, relaxed: bool, found: list[VerseDiagnostic]
+    line: VerseLine,
+    rhyme: Anchor | None,
+    relaxed: bool,
+    found: list[VerseDiagnostic],
+    tradition: Tradition,
 ) -> Anchor | None:
-    expected = anchor(line, 8, 6, stretch=relaxed)
-    if rhyme is None or expected is None or not relaxed or rhymes(rhyme, expected):
+    folk = tradition.folk and not relaxed
+    region = tradition.rhyme_region
+    expected = anchor(line, 8, 6, stretch=relaxed or folk)
+    if rhyme is None or expected is None or not (relaxed or folk):
         return expected
-    moved = _moved_rhyme(line, rhyme, expected)
+    match = rhyme_match(rhyme, expected, region)
+    if match.sound or (folk and match is RhymeMatch.LOOSE):
+        return expected
+    moved = _moved_rhyme(line, rhyme, expected, folk, region)
     if moved is None:
         return expected
     found.append(moved[1])
@@ -174,38 +230,50 @@ def _rhyme_partner(
 
 
 def check_eight_line(
-    line: VerseLine, rhyme: Anchor | None, graph: RhymeGraph, relaxed: bool = False
+    line: VerseLine,
+    rhyme: Anchor | None,
+    graph: RhymeGraph,
+    relaxed: bool = False,
+    tradition: Tradition = STRICT,
 ) -> list[VerseDiagnostic]:
     """Check an 8-syllable line and link its 6th (or moved) syllable to ``rhyme``."""
     severity: Severity = "warning" if relaxed else "error"
+    folk = tradition.folk and not relaxed
     found: list[VerseDiagnostic] = []
+    if folk and line.count in LONG_LINES[8]:
+        found = _check_long(line, 8, severity)
+        graph.link(rhyme, _rhyme_partner(line, rhyme, relaxed, found, tradition))
+        return found
     count = check_count(line, 8, severity)
     if count is not None:
         found.append(count)
-        graph.link(rhyme, _rhyme_partner(line, rhyme, relaxed, found))
+        graph.link(rhyme, _rhyme_partner(line, rhyme, relaxed, found, tradition))
         return found
-    waist = _waist_rhyme(line, rhyme)
+    waist = _waist_rhyme(line, rhyme, tradition.rhyme_region)
     if waist is not None:
         _keep(found, check_tone(line, 8, True, severity))
         graph.link(rhyme, Anchor(line, 4))
         return [waist, *found]
     for position, level in EIGHT_TONES:
-        _keep(found, check_tone(line, position, level, severity))
-    _keep(found, _check_ngang_huyen(line, severity))
-    graph.link(rhyme, _rhyme_partner(line, rhyme, relaxed, found))
+        _keep(found, _tone(line, position, level, severity, folk))
+    _keep(found, _check_ngang_huyen(line, severity, folk))
+    graph.link(rhyme, _rhyme_partner(line, rhyme, relaxed, found, tradition))
     return found
 
 
-def check_luc_bat(lines: Sequence[VerseLine], relaxed: bool = False) -> list[VerseDiagnostic]:
+def check_luc_bat(
+    lines: Sequence[VerseLine], relaxed: bool = False, tradition: Tradition = STRICT
+) -> list[VerseDiagnostic]:
     """Check lines as a lục bát chain; ``relaxed`` turns meter errors into warnings."""
     severity: Severity = "warning" if relaxed else "error"
+    stretch = relaxed or tradition.folk
     found: list[VerseDiagnostic] = []
-    graph = RhymeGraph()
+    graph = RhymeGraph(region=tradition.rhyme_region)
     previous: Anchor | None = None
     for index in range(0, len(lines), 2):
         six = lines[index]
-        found.extend(check_six_line(six, severity))
-        six_rhyme = anchor(six, 6, 6, stretch=relaxed)
+        found.extend(check_six_line(six, severity, tradition))
+        six_rhyme = anchor(six, 6, 6, stretch=stretch)
         graph.link(previous, six_rhyme)
         if index + 1 == len(lines):
             found.append(
@@ -219,7 +287,7 @@ def check_luc_bat(lines: Sequence[VerseLine], relaxed: bool = False) -> list[Ver
             )
             break
         eight = lines[index + 1]
-        found.extend(check_eight_line(eight, six_rhyme, graph, relaxed))
-        previous = anchor(eight, 8, 8, stretch=relaxed)
+        found.extend(check_eight_line(eight, six_rhyme, graph, relaxed, tradition))
+        previous = anchor(eight, 8, 8, stretch=stretch)
     found.extend(graph.diagnostics())
     return found

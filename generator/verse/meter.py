@@ -12,7 +12,8 @@ the 6th of the next 8-line). For each broken link:
 3. otherwise the later syllable is blamed.
 
 Each blamed syllable gets one diagnostic naming the syllables it fails to rhyme
-with; a loose rhyme (vần ép) gets a warning on the later syllable.
+with; a loose rhyme (vần ép) gets a warning on the later syllable, and so does
+a regional rhyme (one that rhymes only as the verse's region says it).
 """
 
 from __future__ import annotations
@@ -160,18 +161,24 @@ def anchor(
     return None if actual is None else Anchor(line, actual)
 
 
-def rhymes(first: Anchor | None, second: Anchor | None) -> bool:
-    """True when both syllables exist and rhyme exactly or nearly."""
+def rhyme_match(first: Anchor | None, second: Anchor | None, region: str | None) -> RhymeMatch:
+    """Return how the two syllables rhyme in ``region``'s speech (NONE if one is missing)."""
     if first is None or second is None or first.syllable is None or second.syllable is None:
-        return False
-    return match_rhyme(first.syllable, second.syllable) in (RhymeMatch.EXACT, RhymeMatch.NEAR)
+        return RhymeMatch.NONE
+    return match_rhyme(first.syllable, second.syllable, region)
+
+
+def rhymes(first: Anchor | None, second: Anchor | None, region: str | None = None) -> bool:
+    """True when both syllables exist and rhyme exactly, nearly or in ``region``'s speech."""
+    return rhyme_match(first, second, region).sound
 
 
 class RhymeGraph:
     """Rhyme links between syllables, judged together when all are known."""
 
-    def __init__(self, severity: Severity = "error") -> None:
+    def __init__(self, severity: Severity = "error", region: str | None = None) -> None:
         self._severity = severity
+        self.region = region
         self._links: list[tuple[Anchor, Anchor, RhymeMatch]] = []
 
     def link(self, earlier: Anchor | None, later: Anchor | None) -> None:
@@ -181,14 +188,14 @@ class RhymeGraph:
         first, second = earlier.syllable, later.syllable
         if first is None or second is None:
             return
-        self._links.append((earlier, later, match_rhyme(first, second)))
+        self._links.append((earlier, later, match_rhyme(first, second, self.region)))
 
     def diagnostics(self) -> list[VerseDiagnostic]:
         """Return a diagnostic per blamed syllable and a warning per loose rhyme."""
         found = [
-            _loose(earlier, later)
+            _loose(earlier, later, match, self.region)
             for earlier, later, match in self._links
-            if match is RhymeMatch.LOOSE
+            if match in (RhymeMatch.LOOSE, RhymeMatch.REGIONAL)
         ]
         partners: dict[Anchor, list[Anchor]] = {}
         for culprit, partner in self._blame():
@@ -226,16 +233,35 @@ def _where(other: Anchor) -> dict[str, object]:
     return {"other": other.word, "other_line": other.line.number, "other_position": other.position}
 
 
-def _loose(earlier: Anchor, later: Anchor) -> VerseDiagnostic:
+def _regional_template(region: str | None) -> str:
+    if region == "central":
+        return _(
+            "«{syllable}» rhymes with «{other}» (line {other_line}, syllable {other_position}) "
+            "as central speech says them: -{rhyme} against -{other_rhyme}"
+        )
+    return _(
+        "«{syllable}» rhymes with «{other}» (line {other_line}, syllable {other_position}) "
+        "as southern speech says them: -{rhyme} against -{other_rhyme}"
+    )
+
+
+def _loose(
+    earlier: Anchor, later: Anchor, match: RhymeMatch, region: str | None
+) -> VerseDiagnostic:
+    if match is RhymeMatch.REGIONAL:
+        code, template = "rhyme-regional", _regional_template(region)
+    else:
+        code = "rhyme-loose"
+        template = _(
+            "«{syllable}» only loosely rhymes (vần ép) with «{other}» "
+            "(line {other_line}, syllable {other_position}): -{rhyme} against -{other_rhyme}"
+        )
     return diagnostic(
         later.line.number,
         later.position,
         "warning",
-        "rhyme-loose",
-        _(
-            "«{syllable}» only loosely rhymes (vần ép) with «{other}» "
-            "(line {other_line}, syllable {other_position}): -{rhyme} against -{other_rhyme}"
-        ),
+        code,
+        template,
         syllable=later.word,
         rhyme=_rhyme_of(later),
         other_rhyme=_rhyme_of(earlier),

@@ -19,12 +19,18 @@ class but a vowel of another row (en ~ ơn, uông ~ ương), or the same vowel
 one feature: a nasal or a stop at another place (an ~ ang, êm ~ iên, ênh ~
 iêng), or ai ~ ay. Anything else does not rhyme: a different final and a
 different vowel (ang ~ iên, ao ~ ai, a ~ ai).
+
+Given a region, two syllables that rhyme only loosely or not at all as
+written are compared again as that region says them
+(``generator.verse.dialect``): an exact or near match then is a *regional*
+rhyme (southern ân ~ ăng, ênh ~ in, rượu ~ ríu).
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
+from generator.verse.dialect import spoken
 from generator.verse.syllable import Syllable
 
 
@@ -33,6 +39,7 @@ class RhymeMatch(Enum):
 
     EXACT = "exact"
     NEAR = "near"
+    REGIONAL = "regional"
     LOOSE = "loose"
     NONE = "none"
 
@@ -40,6 +47,11 @@ class RhymeMatch(Enum):
     def rhymes(self) -> bool:
         """True unless the syllables do not rhyme at all."""
         return self is not RhymeMatch.NONE
+
+    @property
+    def sound(self) -> bool:
+        """True for a rhyme the ear accepts: exact, near, or regional."""
+        return self in (RhymeMatch.EXACT, RhymeMatch.NEAR, RhymeMatch.REGIONAL)
 
 
 # The final of a syllable, as a class of sounds: o and u are both the glide /w/.
@@ -118,8 +130,7 @@ def vowel_quality(syllable: Syllable) -> str:
     return VOWEL_QUALITY.get(syllable.nucleus, syllable.nucleus)
 
 
-def match_rhyme(first: Syllable, second: Syllable) -> RhymeMatch:
-    """Return how well ``first`` and ``second`` rhyme, ignoring tones."""
+def _written_match(first: Syllable, second: Syllable) -> RhymeMatch:
     if first.rhyme == second.rhyme:
         return RhymeMatch.EXACT
     final_a, final_b = final_class(first), final_class(second)
@@ -132,3 +143,12 @@ def match_rhyme(first: Syllable, second: Syllable) -> RhymeMatch:
             if final_a in variants and final_b in variants:
                 return RhymeMatch.LOOSE
     return RhymeMatch.NONE
+
+
+def match_rhyme(first: Syllable, second: Syllable, region: str | None = None) -> RhymeMatch:
+    """Return how well ``first`` and ``second`` rhyme, ignoring tones, in ``region``'s speech."""
+    written = _written_match(first, second)
+    if region is None or written in (RhymeMatch.EXACT, RhymeMatch.NEAR):
+        return written
+    said = _written_match(spoken(first, region), spoken(second, region))
+    return RhymeMatch.REGIONAL if said in (RhymeMatch.EXACT, RhymeMatch.NEAR) else written

@@ -121,3 +121,42 @@ def test_invalid_verse_fields_are_content_errors(tmp_path: Path) -> None:
 def test_missing_file_is_a_content_error(tmp_path: Path) -> None:
     with pytest.raises(ContentError):
         run_verse_check(tmp_path / "khong-co.yml", None, "text")
+
+
+CA_DAO = "Con cò mà đi ăn đêm\nĐậu phải cành mềm lộn cổ xuống ao\n"
+
+
+@pytest.mark.parametrize(
+    ("flags", "code", "severities"),
+    [
+        ([], 1, ["error", "warning"]),
+        (["--strict"], 1, ["error", "warning"]),
+        (["--folk"], 0, ["warning", "warning"]),
+    ],
+)
+def test_folk_flag_turns_the_traditions_licences_into_warnings(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flags: list[str],
+    code: int,
+    severities: list[str],
+) -> None:
+    from generator.cli import main
+
+    path = tmp_path / "ca-dao.txt"
+    path.write_text(CA_DAO, encoding="utf-8")
+    assert main(["verse", "check", str(path), "--format", "json", *flags]) == code
+    assert [d["severity"] for d in json.loads(capsys.readouterr().out)] == severities
+
+
+def test_folk_warning_names_the_licence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "ca-dao.txt"
+    path.write_text(CA_DAO, encoding="utf-8")
+    assert run_verse_check(path, None, "json", folk=True, region="south") == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["line"], d["position"], d["severity"]) for d in found] == [
+        (1, 4, "warning"),
+        (2, 4, "warning"),
+    ]
+    assert found[0]["code"] == "verse.folk.bang_at_4"
+    assert "lệ dân gian" in found[0]["message"]

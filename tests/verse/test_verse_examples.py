@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from generator.commands.verse import load_verse
+from generator.verse import is_folk_verse
 from generator.verse.check import check_verse
 
 VERSES = Path(__file__).resolve().parents[2] / "content" / "verses"
@@ -44,3 +45,10 @@ def test_example_has_no_id_key(path: Path) -> None:
 
 def test_luc_bat_example_length() -> None:
     assert 8 <= len(load_verse(VERSES / "luong-huu-luc-bat.yml").lines) <= 12
+
+
+@pytest.mark.parametrize("path", sorted(VERSES.glob("*.yml")), ids=lambda path: path.stem)
+def test_example_verse_is_composed_so_checked_strictly(path: Path) -> None:
+    verse = load_verse(path)
+    assert not is_folk_verse(verse)
+    assert check_verse(verse) == check_verse(verse, folk=False)
