@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Literal
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -13,20 +14,51 @@ from markupsafe import Markup
 from generator.model import Figure, LocalizedText, Project, VoluntaryInsurance
 from generator.model.figures import percent
 from generator.model.theme import ThemeFiles
+from generator.render.escape import (
+    MarkdownSafe,
+    caption_text,
+    markdown_paragraphs,
+    markdown_text,
+)
 from generator.text.format import format_amount, format_percent
+
+Escaping = Literal["text", "html", "markdown", "caption"]
 
 
 @cache
-def templates(theme: ThemeFiles, subdir: str, autoescape: bool = False) -> Environment:
-    """Return a Jinja environment over ``subdir`` of every theme in the chain (cached)."""
+def templates(theme: ThemeFiles, subdir: str, escaping: Escaping = "text") -> Environment:
+    """Return a Jinja environment over ``subdir`` of every theme in the chain (cached).
+
+    ``escaping`` says what the templates write, and so how every printed value that is
+    not already ``Markup`` is escaped: ``html`` (Jinja's autoescape), ``markdown`` (a web
+    page: ``markdown_text``), ``caption`` (a social caption: ``caption_text``), or
+    ``text`` for loudspeaker scripts, which are read, not parsed.
+    """
+    finalize = {"markdown": _markdown_value, "caption": _caption_value}.get(escaping)
     return Environment(
         loader=ChoiceLoader([FileSystemLoader(str(folder / subdir)) for folder in theme.folders]),
         undefined=StrictUndefined,
-        autoescape=autoescape,
+        autoescape=escaping == "html",
+        finalize=finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def _markdown_value(value: object) -> object:
+    if isinstance(value, Markup) or value is None:
+        return value
+    return markdown_text(value)
+
+
+def _caption_value(value: object) -> object:
+    return value if value is None else caption_text(value)
+
+
+def trusted(translate: Callable[[str], str]) -> Callable[[str], MarkdownSafe]:
+    """Wrap a translator: the project's own messages may carry Markdown (``**.txt**``)."""
+    return lambda message: MarkdownSafe(translate(message))
 
 
 @dataclass(frozen=True)
@@ -36,15 +68,26 @@ class LocaleText:
     locale: str
     default: str
 
-    def __call__(self, value: LocalizedText | None) -> str:
+    def __call__(self, value: LocalizedText | None) -> MarkdownSafe:
+        """The text for a web page, escaped, a fallback marked with its language."""
         if value is None:
-            return ""
+            return MarkdownSafe("")
+        text, lang = self._pick(value)
+        return self._mark(markdown_text(text), lang)
+
+    def paragraphs(self, value: LocalizedText | None) -> MarkdownSafe:
+        """Like calling it, for a text of several paragraphs (blank lines between them)."""
+        if value is None:
+            return MarkdownSafe("")
+        text, lang = self._pick(value)
+        return self._mark(markdown_paragraphs(text), lang)
+
+    def _pick(self, value: LocalizedText) -> tuple[str, str]:
         if isinstance(value, str):
-            return self._mark(value, self.default)
+            return value, self.default
         if self.locale in value:
-            return value[self.locale]
-        fallback = value.get(self.default) or next(iter(value.values()))
-        return self._mark(fallback, self.default)
+            return value[self.locale], self.locale
+        return value.get(self.default) or next(iter(value.values())), self.default
 
     def plain(self, value: LocalizedText | None) -> str:
         """The text alone, without a language mark (for titles and attributes)."""
@@ -54,12 +97,12 @@ class LocaleText:
             return value
         return value.get(self.locale) or value.get(self.default) or next(iter(value.values()))
 
-    def _mark(self, text: str, lang: str) -> str:
-        return (
-            text
-            if lang == self.locale
-            else str(Markup('<span lang="{}">{}</span>').format(lang, Markup(text)))
-        )
+    def _mark(self, text: MarkdownSafe, lang: str) -> MarkdownSafe:
+        if lang == self.locale:
+            return text
+        if "\n\n" in text:
+            return MarkdownSafe('<div lang="{}" markdown>\n\n{}\n\n</div>').format(lang, text)
+        return MarkdownSafe('<span lang="{}">{}</span>').format(lang, text)
 
 
 @dataclass(frozen=True)

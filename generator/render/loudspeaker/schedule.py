@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from generator.model import Campaign, Project
+from generator.render.escape import ical_text
 from generator.render.loudspeaker.broadcast import Script
 from generator.render.views import LocaleText
 
@@ -48,11 +49,6 @@ def fold(line: str) -> str:
         size += width
     pieces.append(current)
     return "\r\n ".join(pieces)
-
-
-def escape(text: str) -> str:
-    """Escape a TEXT value: backslash, semicolon, comma and line breaks."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def first_broadcast(start: dt.date, end: dt.date, days: Sequence[str]) -> dt.date | None:
@@ -93,8 +89,8 @@ def _event(
         f"DTSTART;TZID={TZID}:{start:%Y%m%dT%H%M%S}",
         f"DURATION:{ical_duration(script.seconds * campaign.loudspeaker.repeats)}",
         f"RRULE:FREQ=WEEKLY;WKST=MO;BYDAY={days};UNTIL={until:%Y%m%dT%H%M%SZ}",
-        f"SUMMARY:{escape(texts['summary'])}",
-        f"DESCRIPTION:{escape(texts['description'])}",
+        f"SUMMARY:{ical_text(texts['summary'])}",
+        f"DESCRIPTION:{ical_text(texts['description'])}",
         f"URL:{texts['url']}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
@@ -130,7 +126,7 @@ def render_calendar(
         "PRODID:-//An Sinh//Loudspeaker schedule//VI",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape(texts['summary'])}",
+        f"X-WR-CALNAME:{ical_text(texts['summary'])}",
         f"X-WR-TIMEZONE:{TZID}",
         *TIMEZONE,
     ]

@@ -12,13 +12,13 @@ For every campaign with the "loudspeaker" output, under ``loudspeaker/<campaign>
 
 from __future__ import annotations
 
-import json
 import re
 
 from generator.i18n import _
 from generator.model import Campaign, Project
 from generator.model.theme import Theme
 from generator.render import Output, OutputKind
+from generator.render.escape import front_matter
 from generator.render.loudspeaker.audio import (
     audio_available,
     espeak_speed,
@@ -40,7 +40,7 @@ from generator.render.loudspeaker.kit import (
 )
 from generator.render.loudspeaker.schedule import render_calendar
 from generator.render.loudspeaker.sheet import render_sheet_html, render_sheet_pdf, sheet_view
-from generator.render.views import LocaleText, locale_prefix, templates
+from generator.render.views import LocaleText, locale_prefix, templates, trusted
 from generator.text.format import format_number
 
 FOLDER = "loudspeaker"
@@ -247,12 +247,12 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
                 ],
             }
         )
-    env = templates(theme, "loudspeaker")
+    env = templates(theme, "loudspeaker", "markdown")
     return env.get_template("page.md.j2").render(
-        _=t,
+        _=trusted(t),
         campaigns=entries,
         audio=audio,
         limit=format_number(kit.settings.tts_max_chars, locale),
         other_locales=locale != LANGUAGE,
-        yq=lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False),
+        yq=front_matter,
     )

@@ -97,7 +97,7 @@ def sheet_view(script: Script, kit: Kit, files: Sequence[str]) -> Sheet:
 
 def render_sheet_html(sheet: Sheet, kit: Kit) -> bytes:
     """Return the printable operator sheet as one self-contained HTML file."""
-    env = templates(kit.theme, "loudspeaker", autoescape=True)
+    env = templates(kit.theme, "loudspeaker", "html")
     return env.get_template("sheet.html.j2").render(sheet=sheet).encode("utf-8")
 
 

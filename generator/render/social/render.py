@@ -75,7 +75,7 @@ def render_social_campaign(project: Project, theme: Theme, campaign: Campaign) -
     if "social" not in campaign.outputs:
         return []
     design = card_design(theme)
-    env = templates(theme, "templates/social")
+    env = templates(theme, "templates/social", "caption")
     outputs: list[Output] = []
     for locale in project.site.locales:
         outputs += _campaign_outputs(design, env, Content(project, locale), campaign)

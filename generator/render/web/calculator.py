@@ -7,7 +7,6 @@ an exact integer fraction, the locale's digit grouping).
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -32,6 +31,7 @@ from generator.model.policy import (
     monthly_support,
     voluntary_contribution,
 )
+from generator.render.escape import script_json
 from generator.text.format import format_amount, format_day
 
 
@@ -64,12 +64,6 @@ def format_like_script(value: int, spec: dict[str, Any]) -> str:
         groups.insert(0, rest[-spec["secondary"] :])
         rest = rest[: -spec["secondary"]]
     return str(spec["prefix"]) + str(spec["group"]).join(groups) + str(spec["suffix"])
-
-
-def script_json(data: dict[str, Any]) -> str:
-    """Serialize ``data`` for a ``<script type="application/json">`` block, safe in HTML."""
-    text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _tables(cases: list[Contribution]) -> list[dict[str, Any]]:

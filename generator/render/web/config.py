@@ -15,6 +15,7 @@ from babel.core import get_global
 from generator.i18n import translator
 from generator.model import Project
 from generator.model.theme import Theme
+from generator.render.escape import html_text
 from generator.render.views import LocaleText, locale_prefix
 from generator.render.web.pages import render_nav
 
@@ -77,8 +78,8 @@ def mkdocs_config(
     theme_config["custom_dir"] = str(overrides_dir)
     config.update(
         {
-            "site_name": text.plain(project.site.title),
-            "site_description": text.plain(project.site.description),
+            "site_name": str(html_text(text.plain(project.site.title))),
+            "site_description": str(html_text(text.plain(project.site.description))),
             "site_url": project.site.base_url + locale_prefix(project, locale),
             "docs_dir": "docs",
             "site_dir": str(site_dir),

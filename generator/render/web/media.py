@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from generator.model import Project
+from generator.render.escape import markdown_text
 
 MEDIA_FOLDER = "media"
 FORMATS: tuple[tuple[str, str, dict[str, object]], ...] = (
@@ -65,7 +65,8 @@ class Picture:
         return (
             f'<picture class="{css_class}">{sources}<img src="{smallest}" '
             f'srcset="{srcset("jpg")}" sizes="{self.shape.sizes}" width="{self.width}" '
-            f'height="{self.height}" alt="{escape(alt)}"{loading} decoding="async"></picture>'
+            f'height="{self.height}" alt="{markdown_text(alt)}"{loading} '
+            'decoding="async"></picture>'
         )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any
+
+from markupsafe import Markup
 
 from generator.i18n import translator
 from generator.model import (
@@ -17,6 +18,7 @@ from generator.model import (
 from generator.model.policy import current_voluntary
 from generator.model.region import DEFAULT_REGION, REGIONS, Region
 from generator.model.theme import Theme
+from generator.render.escape import front_matter, html_text, markdown_link
 from generator.render.loudspeaker.scripts import render_operator_page
 from generator.render.social.render import og_image_url
 from generator.render.views import (
@@ -25,6 +27,7 @@ from generator.render.views import (
     contribution_sentence,
     locale_prefix,
     templates,
+    trusted,
     view_figure,
 )
 from generator.render.web.calculator import calculator_context
@@ -42,16 +45,18 @@ def _context(project: Project, theme: Theme, locale: str) -> dict[str, Any]:
         "site": project.site,
         "project": project,
         "locale": locale,
-        "_": translator(locale, theme.locale_dirs),
+        "_": trusted(translator(locale, theme.locale_dirs)),
         "tr": text,
         "plain": text.plain,
+        "paragraphs": text.paragraphs,
+        "link": markdown_link,
         "num": lambda value: format_number(value, locale),
         "pct": lambda value: format_percent(value, locale),
         "amount": lambda value: format_amount(value, locale),
         "day": lambda value: format_day(value, locale),
         "labels": LABELS,
         "label": lambda kind, code: label(kind, code, translator(locale, theme.locale_dirs)),
-        "yq": lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False),
+        "yq": front_matter,
         "tel": "tel:" + "".join(ch for ch in project.site.hotline if ch.isdigit() or ch == "+"),
     }
 
@@ -60,8 +65,8 @@ def _published(testimonial: Testimonial) -> bool:
     return testimonial.consent.given and "web" in testimonial.consent.scope
 
 
-def _verse_html(verse: Verse, locale: str) -> str:
-    return render_verse_html(verse, locale, caption=False)
+def _verse_html(verse: Verse, locale: str) -> Markup:
+    return Markup(render_verse_html(verse, locale, caption=False))
 
 
 def _campaigns_by_region(project: Project) -> list[tuple[Region, list[Campaign]]]:
@@ -77,14 +82,14 @@ def render_web(
     project: Project, theme: Theme, locale: str, pictures: Mapping[str, Picture] | None = None
 ) -> dict[str, str]:
     """Return every Markdown page of one locale, keyed by its path in the docs folder."""
-    env = templates(theme, "templates/web")
+    env = templates(theme, "templates/web", "markdown")
     context = _context(project, theme, locale)
     photos = pictures or {}
 
-    def picture(name: str | None, alt: str, css_class: str, lazy: bool = True) -> str:
+    def picture(name: str | None, alt: str, css_class: str, lazy: bool = True) -> Markup:
         if not name or name not in photos:
-            return ""
-        return photos[name].html(alt, "../../", css_class, lazy)
+            return Markup("")
+        return Markup(photos[name].html(alt, "../../", css_class, lazy))
 
     context["picture"] = picture
 
@@ -154,7 +159,7 @@ def _campaign_context(
     campaign: Campaign,
     locale: str,
     testimonials: dict[str, Testimonial],
-    calculator_html: str,
+    calculator_html: Markup,
 ) -> dict[str, Any]:
     _ = translator(locale, theme.locale_dirs)
     text = LocaleText(locale, project.site.default_locale)
@@ -184,7 +189,7 @@ def _campaign_context(
         "page_url": page_url,
         "share_title": text.plain(campaign.title),
         "og_image": og_image_url(project, locale, campaign),
-        "speech": spoken_page(sentences, locale, campaign.region),
+        "speech": Markup(spoken_page(sentences, locale, campaign.region)),
         "charts": {v.figure.id: _chart(v, text, locale, _) for v in views},
         "calculator_html": calculator_html,
     }
@@ -208,7 +213,7 @@ def _testimonial_context(
         "page_url": f"{project.site.base_url}{locale_prefix(project, locale)}"
         f"testimonials/{testimonial.id}/",
         "share_title": testimonial.name,
-        "speech": spoken_page(sentences, locale, region),
+        "speech": Markup(spoken_page(sentences, locale, region)),
     }
 
 
@@ -229,9 +234,9 @@ def figure_sentence(
     return ", ".join(parts[:-1]) + ". " + parts[-1]
 
 
-def _chart(view: FigureView, text: LocaleText, locale: str, _: Callable[[str], str]) -> str:
+def _chart(view: FigureView, text: LocaleText, locale: str, _: Callable[[str], str]) -> Markup:
     if not view.figure.target:
-        return ""
+        return Markup("")
     return progress_svg(
         text.plain(view.figure.label),
         view.figure.value,
@@ -241,14 +246,16 @@ def _chart(view: FigureView, text: LocaleText, locale: str, _: Callable[[str], s
     )
 
 
-def _calculator_html(project: Project, theme: Theme, locale: str) -> str:
-    env = templates(theme, "templates/web")
+def _calculator_html(project: Project, theme: Theme, locale: str) -> Markup:
+    env = templates(theme, "templates/web", "markdown")
     context = _context(project, theme, locale)
-    return env.get_template("partials/calculator.html.j2").render(
-        **context,
-        policy=project.policy,
-        calculator=calculator_context(project.policy, locale),
-        calculator_heading=False,
+    return Markup(
+        env.get_template("partials/calculator.html.j2").render(
+            **context,
+            policy=project.policy,
+            calculator=calculator_context(project.policy, locale),
+            calculator_heading=False,
+        )
     )
 
 
@@ -263,5 +270,5 @@ def render_nav(project: Project, theme: Theme, locale: str) -> list[dict[str, st
     ]
     if any("loudspeaker" in c.outputs for c in project.campaigns):
         nav.append({_("For loudspeaker operators"): "loudspeaker.md"})
-    nav.extend({page.title: f"{page.id}.md"} for page in pages_for(project, locale))
+    nav.extend({str(html_text(page.title)): f"{page.id}.md"} for page in pages_for(project, locale))
     return nav
