@@ -206,7 +206,7 @@ def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(
     assert code == 1
     assert "campaigns.yml:19:16: error:" in stdout
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "mini", "site"]
 
 
 def test_an_engine_failure_leaves_the_previous_site(
@@ -221,7 +221,7 @@ def test_an_engine_failure_leaves_the_previous_site(
     assert code == 1
     assert "khong-co-trang-nay.md" in stderr
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "mini", "site"]
 
 
 def test_an_interrupted_build_leaves_the_previous_site(
@@ -239,7 +239,7 @@ def test_an_interrupted_build_leaves_the_previous_site(
     assert code == 130
     assert "giữ nguyên" in stderr
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "mini", "site"]
 
 
 def test_page_size_does_not_grow_with_the_number_of_campaigns(

@@ -23,9 +23,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.render import Output, OutputKind
+from generator.write.lifeline import pid_alive
 
 CACHE_DIR = ".ansinh/cache"
 _FORMAT = "ansinh-cache-2"
+_TEMPORARY = ".tmp"
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -131,7 +133,7 @@ class OutputStore:
         shutil.copyfile(self._blob(stored.sha256), target)
 
     def prune(self) -> None:
-        """Remove the entries and blobs this build did not use."""
+        """Remove what this build did not use, and the temp files of writers that died."""
         if not self.folder.is_dir():
             return
         keep: set[str] = set()
@@ -142,10 +144,10 @@ class OutputStore:
             else:
                 path.unlink(missing_ok=True)
         for blob in self.blobs.glob("*/*") if self.blobs.is_dir() else []:
-            if blob.name not in keep:
+            if blob.name not in keep and not _being_written(blob.name):
                 blob.unlink(missing_ok=True)
         for stray in self.folder.iterdir():
-            if stray.is_file() and stray.suffix != ".json":
+            if stray.is_file() and stray.suffix != ".json" and not _being_written(stray.name):
                 stray.unlink(missing_ok=True)
 
     def _blob(self, digest: str) -> Path:
@@ -153,6 +155,21 @@ class OutputStore:
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = target.with_name(f".{target.name}.{os.getpid()}{_TEMPORARY}")
     temporary.write_bytes(data)
     temporary.replace(target)
+
+
+def _temporary(name: str) -> int | None:
+    """Return the writer's pid if ``name`` is one of ``_atomic_write``'s temp files."""
+    stem, _, suffix = name.rpartition(".")
+    pid = stem.rpartition(".")[2]
+    if not name.startswith(".") or f".{suffix}" != _TEMPORARY or not pid.isdigit():
+        return None
+    return int(pid)
+
+
+def _being_written(name: str) -> bool:
+    """Tell a temp file that a live process is writing from one a killed worker left."""
+    pid = _temporary(name)
+    return pid is not None and pid_alive(pid)

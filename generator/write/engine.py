@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from generator.errors import RenderError
 from generator.i18n import _
+from generator.write.lifeline import child_command
 
 
 def run_mkdocs(config_path: Path, epoch: int) -> None:
-    """Build the site of one mkdocs.yml strictly; raise on any warning."""
+    """Build one mkdocs.yml strictly (a warning stops it) in a child that dies with us."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path)],
+        child_command("mkdocs", "build", "--strict", "-f", str(config_path)),
         capture_output=True,
         text=True,
         env=env,

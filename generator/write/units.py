@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from generator.model import Campaign, Project
 from generator.model.theme import Theme
+from generator.render import Output
 from generator.render.loudspeaker.audio import audio_available, mp3_encoder
 from generator.render.loudspeaker.scripts import loudspeaker_notices, render_loudspeaker_campaign
 from generator.render.social.render import render_site_cards, render_social_campaign
 from generator.write.cache import Entry, OutputStore, Stored, cache_key, code_digest, digest_files
+from generator.write.lifeline import die_with_parent, stop_if_orphaned
 
 
 @dataclass(frozen=True)
@@ -24,14 +26,24 @@ class Unit:
     campaign: str | None
 
 
-def render_unit(project: Project, theme: Theme, store: OutputStore, unit: Unit) -> Entry:
-    """Render the site-wide cards (no campaign) or one campaign's cards and scripts; store them."""
+def render_unit(
+    project: Project, theme: Theme, store: OutputStore, unit: Unit, parent: int | None = None
+) -> Entry:
+    """Render a unit and store it; a worker passes its build's pid, to stop if orphaned."""
+    outputs, notices = _render_outputs(project, theme, unit)
+    if parent is not None:
+        stop_if_orphaned(parent)
+    return store.put(unit.key, outputs, notices)
+
+
+def _render_outputs(project: Project, theme: Theme, unit: Unit) -> tuple[list[Output], list[str]]:
+    """Render the site-wide cards (no campaign) or one campaign's cards and scripts."""
     if unit.campaign is None:
-        return store.put(unit.key, render_site_cards(project, theme), [])
+        return render_site_cards(project, theme), []
     campaign = next(c for c in project.campaigns if c.id == unit.campaign)
     cards = render_social_campaign(project, theme, campaign)
     scripts, notices = render_loudspeaker_campaign(project, theme, campaign)
-    return store.put(unit.key, cards + scripts, notices)
+    return cards + scripts, notices
 
 
 def _campaign_inputs(project: Project, campaign: Campaign) -> list[object]:
@@ -58,7 +70,12 @@ def _executor(count: int) -> Executor | None:
     workers = min(os.cpu_count() or 1, count)
     if workers < 2:
         return None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 @dataclass
@@ -86,7 +103,9 @@ def start_rendering(project: Project, theme: Theme, store: OutputStore) -> Rende
         if executor is None:
             done[unit.key] = render_unit(project, theme, store, unit)
         else:
-            pending[unit.key] = executor.submit(render_unit, project, theme, store, unit)
+            pending[unit.key] = executor.submit(
+                render_unit, project, theme, store, unit, os.getpid()
+            )
     return Rendering(done, pending, executor)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +69,24 @@ def test_a_missing_blob_is_rendered_again(mini: Path, ansinh: Runner, tmp_path: 
         blob.unlink()
     assert ansinh("-C", mini, "build", "--out", tmp_path / "again")[0] == 0
     assert (tmp_path / "again/social/vi/thu-nghiem/facebook.png").stat().st_size > 10_000
+
+
+def test_temp_files_of_killed_writers_are_removed_and_live_ones_kept(
+    mini: Path, ansinh: Runner, tmp_path: Path
+) -> None:
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    folder = mini / CACHE_DIR
+    blob = next((folder / "blobs").glob("*/*"))
+    half_written = [
+        folder / f".{blob.name[:8]}.json.{dead.pid}.tmp",
+        blob.with_name(f".{blob.name}.{dead.pid}.tmp"),
+    ]
+    being_written = blob.with_name(f".{blob.name}.{os.getpid()}.tmp")
+    for path in [*half_written, being_written]:
+        path.write_bytes(b"half")
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    assert not any(path.exists() for path in half_written)
+    assert being_written.exists()
+    assert blob.exists()
