@@ -25,14 +25,24 @@ _PHONE_GROUP = re.compile(r"\d+")
 _PHONE_SEPARATOR = re.compile(r"\) ?| |\.|-")
 _HOTLINE_PREFIXES = ("1800", "1900")
 _LOCAL_SIZES = {7: (3, 4), 8: (4, 4)}
+# The most digits ``_valid_phone`` accepts; more groups could never make a phone number.
+_MAX_DIGITS = 11
 
 
 def _phone_groups(ctx: Context, pos: int) -> list[tuple[str, int]]:
-    """Collect the digit groups written from ``pos`` with the offset where each ends."""
+    """Collect the digit groups written from ``pos`` with the offset where each ends.
+
+    Collecting stops before the digits pass ``_MAX_DIGITS``, so that a long run of
+    numbers ("1 1 1 …") costs the same at each position instead of its whole length.
+    """
     groups: list[tuple[str, int]] = []
+    digits = 0
     while True:
         group = _PHONE_GROUP.match(ctx.text, pos)
         if group is None:
+            break
+        digits += len(group.group())
+        if digits > _MAX_DIGITS:
             break
         groups.append((group.group(), group.end()))
         separator = _PHONE_SEPARATOR.match(ctx.text, group.end())

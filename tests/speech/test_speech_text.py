@@ -373,3 +373,23 @@ def test_speech_phone_numbers_with_hyphens_and_dots(written: str, spoken: str) -
     result = normalize(written)
     assert result.text == spoken
     assert result.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("0912 345 6789", "không chín một hai, ba bốn năm, sáu bảy tám chín"),
+        ("0912 345 678 90", "không chín một hai, ba bốn năm, sáu bảy tám chín mươi"),
+        ("1 2 3 0912 345 678", "một hai ba không chín một hai, ba bốn năm, sáu bảy tám"),
+        ("+84 912 345 678 9", "cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám chín"),
+        ("1900 9068 1", "một chín không không, chín không sáu tám một"),
+        # A phone number has at most eleven digits: the rule stops collecting groups
+        # there, so a long run of numbers is read in linear time (it took seconds).
+        ("1 " * 1000, " ".join(["một"] * 1000)),
+        ("1-" * 999 + "1", " đến ".join(["một"] * 1000)),
+    ],
+)
+def test_speech_phone_numbers_among_other_numbers(written: str, spoken: str) -> None:
+    result = normalize(written)
+    assert result.text == spoken
+    assert result.warnings == ()
