@@ -21,69 +21,55 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Diagnostic
-from generator.i18n import N_, _
+from generator.i18n import _, current_language
+from generator.load.reader import (
+    MAX_DEPTH,
+    TAG,
+    CoreLoader,
+    compose,
+    syntax_diagnostic,
+    too_deep_message,
+)
+from generator.text.format import format_number
 
 Loc = tuple[str | int, ...]
 
 _GROUPED_NUMBER = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
-_TAG = "tag:yaml.org,2002:"
 MAX_VALUES = 200_000
 
 
-class CoreLoader(yaml.SafeLoader):
-    """A loader that resolves plain scalars by the YAML 1.2 core schema."""
+MAX_FILE_BYTES = 1_000_000
+_PATTERNS = {
+    tag: pattern
+    for resolvers in CoreLoader.yaml_implicit_resolvers.values()
+    for tag, pattern in resolvers
+    if tag != TAG + "merge"
+}
+_CORE_TAGS = {TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "merge")}
 
 
-CoreLoader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in (
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("int", r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        "float",
-        r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-    ("merge", r"^<<$", "<"),
-):
-    CoreLoader.add_implicit_resolver(_TAG + _tag, re.compile(_pattern), list(_first))
+@dataclass(frozen=True)
+class Tagged:
+    """A scalar written with a tag that is not YAML's own, e.g. ``!!python/name:module.f``."""
+
+    tag: str
+    value: str
 
 
 def _core_value(tag: str, text: str) -> Any:
     """Return the value of a plain scalar resolved to ``tag`` by the core schema."""
-    if tag == _TAG + "bool":
+    if tag == TAG + "bool":
         return text.lower() == "true"
-    if tag == _TAG + "null":
+    if tag == TAG + "null":
         return None
-    if tag == _TAG + "int":
+    if tag == TAG + "int":
         return int(text, 0) if text.startswith(("0o", "0x")) else int(text)
-    if tag == _TAG + "float":
+    if tag == TAG + "float":
         lowered = text.lower()
         if lowered.endswith(".inf"):
             return float("-inf") if lowered.startswith("-") else float("inf")
         return float("nan") if lowered == ".nan" else float(text)
     return unicodedata.normalize("NFC", text)
-
-
-_YAML_HINTS = {
-    "could not find expected ':'": N_(
-        "a key is missing its colon ':', or a line is indented wrongly"
-    ),
-    "mapping values are not allowed here": N_(
-        "put a text that contains ': ' between double quotes, or fix the indentation"
-    ),
-    "found character '\\t' that cannot start any token": N_("indent with spaces, not tabs"),
-    "found undefined alias": N_("remove the '*' at the start of the value or quote it"),
-    "expected <block end>, but found '-'": N_(
-        "a list item '-' is indented differently from the others"
-    ),
-    "did not find expected key": N_("check the indentation of this line and the line above"),
-    "found unexpected end of stream": N_("a quote was opened and never closed"),
-    "did not find expected '-' indicator": N_(
-        "a list item '-' is indented differently from the others"
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -123,19 +109,46 @@ def _mark_of(node: Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _scalar(node: ScalarNode, doc: Document, loc: Loc, problems: list[Diagnostic]) -> Any:
-    if node.tag == _TAG + "float" and _GROUPED_NUMBER.match(node.value):
-        digits = node.value.replace(".", "")
-        problems.append(
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
+
+
+def _unknown_tag(tag: str) -> str:
+    return _("the tag «{tag}» is not allowed here; remove it").format(tag=_tag_name(tag))
+
+
+def _scalar(node: ScalarNode, walk: _Walk, loc: Loc) -> Any:
+    doc, tag, text = walk.doc, node.tag, node.value
+    if tag not in _CORE_TAGS:
+        if walk.keep_tags:
+            return Tagged(tag, text)
+        walk.error(node, "unknown-tag", _unknown_tag(tag))
+        return unicodedata.normalize("NFC", text)
+    if tag == TAG + "float" and _GROUPED_NUMBER.match(text):
+        digits = text.replace(".", "")
+        walk.problems.append(
             doc.diagnostic(
                 loc,
                 "number-grouping",
                 _("«{written}» is read as a decimal number; write {digits} without dots").format(
-                    written=node.value, digits=digits
+                    written=text, digits=digits
                 ),
             )
         )
-    return _core_value(node.tag, node.value)
+    pattern = _PATTERNS.get(tag)
+    if pattern is not None and not pattern.match(text):
+        walk.error(
+            node,
+            "wrong-tag",
+            _("«{value}» is marked {tag} but is not one; fix the value or remove {tag}").format(
+                value=text[:40], tag=_tag_name(tag)
+            ),
+        )
+        return unicodedata.normalize("NFC", text)
+    try:
+        return _core_value(tag, text)
+    except ValueError:  # more digits than Python reads: the model says it is no number
+        return unicodedata.normalize("NFC", text)
 
 
 @dataclass
@@ -144,6 +157,7 @@ class _Walk:
 
     doc: Document
     problems: list[Diagnostic]
+    keep_tags: bool = False
     open_nodes: set[int] = field(default_factory=set)
     values: int = 0
     stopped: bool = False
@@ -154,20 +168,27 @@ class _Walk:
             Diagnostic(self.doc.path, mark.line, mark.column, "error", code, message)
         )
 
+    def stop(self, node: Node, code: str, message: str) -> None:
+        """Report a limit once per file; the values past it are dropped."""
+        if not self.stopped:
+            self.stopped = True
+            self.error(node, code, message)
+
 
 def _convert(node: Node, walk: _Walk, loc: Loc) -> Any:
     walk.values += 1
     if walk.values > MAX_VALUES:
-        if not walk.stopped:
-            walk.stopped = True
-            walk.error(
-                node,
-                "too-large",
-                _(
-                    "the file holds more than {count} values (aliases '*' repeat what they "
-                    "name); write the values out, or split the file"
-                ).format(count=MAX_VALUES),
-            )
+        walk.stop(
+            node,
+            "too-large",
+            _(
+                "the file holds more than {count} values (aliases '*' repeat what they "
+                "name); write the values out, or split the file"
+            ).format(count=MAX_VALUES),
+        )
+        return None
+    if len(loc) > MAX_DEPTH:  # reached through aliases: the composer checks what is written
+        walk.stop(node, "too-deep", too_deep_message())
         return None
     if id(node) in walk.open_nodes:
         walk.error(
@@ -178,7 +199,9 @@ def _convert(node: Node, walk: _Walk, loc: Loc) -> Any:
         return None
     walk.doc.values[loc] = _mark_of(node)
     if isinstance(node, ScalarNode):
-        return _scalar(node, walk.doc, loc, walk.problems)
+        return _scalar(node, walk, loc)
+    if node.tag not in _CORE_TAGS and not walk.keep_tags:
+        walk.error(node, "unknown-tag", _unknown_tag(node.tag))
     walk.open_nodes.add(id(node))
     try:
         if isinstance(node, SequenceNode):
@@ -195,13 +218,13 @@ def _merged_pairs(node: MappingNode, walk: _Walk) -> list[tuple[Node, Node]]:
     own: list[tuple[Node, Node]] = []
     brought: list[tuple[Node, Node]] = []
     for key_node, value_node in node.value:
-        if not (isinstance(key_node, ScalarNode) and key_node.tag == _TAG + "merge"):
+        if not (isinstance(key_node, ScalarNode) and key_node.tag == TAG + "merge"):
             own.append((key_node, value_node))
             continue
         sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
         for source in sources:
             if isinstance(source, MappingNode) and id(source) not in walk.open_nodes:
-                brought += [pair for pair in source.value if pair[0].tag != _TAG + "merge"]
+                brought += [pair for pair in source.value if pair[0].tag != TAG + "merge"]
             else:
                 walk.error(
                     source,
@@ -254,50 +277,53 @@ def _convert_mapping(node: MappingNode, walk: _Walk, loc: Loc) -> dict[str, Any]
     return result
 
 
-def _syntax_diagnostic(path: str, error: yaml.MarkedYAMLError) -> Diagnostic:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or error.context or "invalid YAML"
-    hint = _YAML_HINTS.get(problem)
-    message = _("YAML syntax error: {problem}").format(problem=problem)
-    if hint:
-        message += " — " + _(hint)
-    return Diagnostic(path, line, column, "error", "yaml-syntax", message)
+def number(value: int) -> str:
+    """Write a whole number with the grouping of the language of messages: 1.000.000."""
+    return format_number(value, current_language())
 
 
-def load_yaml(file: Path, display_path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Read one YAML file; return its document and every problem found while reading."""
+def _file_problem(path: str, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, 1, 1, "error", code, message)
+
+
+def read_text(file: Path, display_path: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a text file of at most ``MAX_FILE_BYTES`` as UTF-8, or say why it cannot be."""
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        message = _(
+            "the file is {size} bytes, more than the limit of {limit} bytes; split it into "
+            "smaller files"
+        ).format(size=number(size), limit=number(MAX_FILE_BYTES))
+        return None, [_file_problem(display_path, "file-too-large", message)]
     try:
-        text = file.read_bytes().decode("utf-8")
+        return file.read_bytes().decode("utf-8"), []
     except UnicodeDecodeError as error:
-        return None, [
-            Diagnostic(
-                display_path,
-                1,
-                1,
-                "error",
-                "encoding",
-                _("the file is not UTF-8 text ({reason}); save it as UTF-8").format(
-                    reason=error.reason
-                ),
-            )
-        ]
+        message = _("the file is not UTF-8 text ({reason}); save it as UTF-8").format(
+            reason=error.reason
+        )
+        return None, [_file_problem(display_path, "encoding", message)]
+
+
+def load_yaml(
+    file: Path, display_path: str, *, keep_tags: bool = False
+) -> tuple[Document | None, list[Diagnostic]]:
+    """Read one YAML file; return its document and every problem found while reading.
+
+    With ``keep_tags``, a scalar tagged ``!!python/name:…`` (say) becomes a ``Tagged``
+    value instead of an error.
+    """
+    text, problems = read_text(file, display_path)
+    if text is None:
+        return None, problems
     try:
-        root = yaml.compose(text, Loader=CoreLoader)
-    except yaml.MarkedYAMLError as error:
-        return None, [_syntax_diagnostic(display_path, error)]
+        root = compose(text)
     except yaml.YAMLError as error:
-        return None, [
-            Diagnostic(
-                display_path,
-                1,
-                1,
-                "error",
-                "yaml-syntax",
-                _("YAML syntax error: {problem}").format(problem=str(error)),
-            )
-        ]
+        return None, [syntax_diagnostic(display_path, text, error)]
+    except RecursionError:
+        return None, [_file_problem(display_path, "too-deep", too_deep_message())]
     doc = Document(display_path, None)
-    problems: list[Diagnostic] = []
-    doc.data = _convert(root, _Walk(doc, problems), ()) if root is not None else None
+    walk = _Walk(doc, problems, keep_tags)
+    doc.data = _convert(root, walk, ()) if root is not None else None
+    if walk.values > MAX_VALUES:  # what was cut off would be reported as missing: stop here
+        return None, problems
     return doc, problems

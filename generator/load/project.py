@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.errors import Diagnostic
 from generator.i18n import _
-from generator.load.document import Document, load_yaml
+from generator.load.document import Document, load_yaml, read_text
 
 CAMPAIGNS_FILE = "campaigns.yml"
 POLICY_FILE = "content/policy.yml"
@@ -122,5 +122,7 @@ def _read_pages(files: ProjectFiles) -> None:
         if not _SLUG.match(name) or (locale and not re.match(r"^[a-z]{2,3}$", locale)):
             files.diagnostics.append(bad_file_name(relative, file.name))
             continue
-        text = file.read_text(encoding="utf-8")
-        files.pages.append(PageFile(relative, name, locale or None, text))
+        text, problems = read_text(file, relative)
+        files.diagnostics.extend(problems)
+        if text is not None:
+            files.pages.append(PageFile(relative, name, locale or None, text))

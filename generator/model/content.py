@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -24,7 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.model.region import DEFAULT_REGION, Region, province_region
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
 LocaleCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")]
 Use = Literal["web", "print", "social", "loudspeaker"]
 PaymentMode = Literal[
@@ -53,6 +54,40 @@ def _check_localized(value: object) -> str | dict[str, str]:
     raise PydanticCustomError("localized_type", "a text or one text per language")
 
 
+# Field limits: no real figure has more than 15 digits (10^15 đồng is far beyond any
+# budget); texts are capped by what they are for (a title is a line, a quote a few paragraphs).
+MAX_WHOLE = 999_999_999_999_999
+LABEL_CHARS = 200
+LINE_CHARS = 500
+PARAGRAPH_CHARS = 1_000
+BODY_CHARS = 5_000
+URL_CHARS = 2_000
+
+Whole = Annotated[int, Field(ge=0, le=MAX_WHOLE)]
+Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+Label = Annotated[str, StringConstraints(max_length=LABEL_CHARS)]
+Line = Annotated[str, StringConstraints(max_length=LINE_CHARS)]
+Paragraph = Annotated[str, StringConstraints(max_length=PARAGRAPH_CHARS)]
+Url = Annotated[str, StringConstraints(max_length=URL_CHARS)]
+
+
+def _at_most(limit: int) -> AfterValidator:
+    """Refuse a localized text any of whose versions is longer than ``limit`` characters."""
+
+    def check(value: str | dict[str, str]) -> str | dict[str, str]:
+        texts = [value] if isinstance(value, str) else list(value.values())
+        longest = max((len(text) for text in texts), default=0)
+        if longest > limit:
+            raise PydanticCustomError(
+                "string_too_long",
+                "at most {max_length} characters",
+                {"max_length": limit, "length": longest},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
 # A localized text: a plain string in the default locale, or one text per locale.
 LocalizedText = Annotated[
     str | dict[str, str],
@@ -74,6 +109,12 @@ LocalizedText = Annotated[
 ]
 
 
+LocalizedLabel = Annotated[LocalizedText, _at_most(LABEL_CHARS)]
+LocalizedLine = Annotated[LocalizedText, _at_most(LINE_CHARS)]
+LocalizedParagraph = Annotated[LocalizedText, _at_most(PARAGRAPH_CHARS)]
+LocalizedBody = Annotated[LocalizedText, _at_most(BODY_CHARS)]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -81,20 +122,20 @@ class Model(BaseModel):
 class Source(Model):
     """Where a fact or a quote was published."""
 
-    title: str
-    publisher: str | None = None
-    url: str | None = None
+    title: Line
+    publisher: Label | None = None
+    url: Url | None = None
     date: dt.date | None = None
 
 
 class Site(Model):
-    title: LocalizedText
-    description: LocalizedText | None = None
-    base_url: str
+    title: LocalizedLabel
+    description: LocalizedParagraph | None = None
+    base_url: Url
     locales: list[LocaleCode] = Field(default_factory=lambda: ["vi"], min_length=1)
     default_locale: LocaleCode = "vi"
-    hotline: str
-    organisation: LocalizedText
+    hotline: Annotated[str, StringConstraints(max_length=50)]
+    organisation: LocalizedLabel
     theme: Slug = "default"
 
 
@@ -107,13 +148,13 @@ class Figure(Model):
     """A reported number: raw values only; percentages are computed from them."""
 
     id: Slug
-    label: LocalizedText
-    value: int = Field(ge=0)
+    label: LocalizedLabel
+    value: Whole
     unit: FigureUnit = "people"
-    target: int | None = Field(default=None, gt=0)
-    previous: int | None = Field(default=None, ge=0)
+    target: int | None = Field(default=None, gt=0, le=MAX_WHOLE)
+    previous: Whole | None = None
     previous_as_of: dt.date | None = None
-    percent_of_target: Decimal | None = None
+    percent_of_target: Decimal | None = Field(default=None, ge=0, le=MAX_WHOLE, allow_inf_nan=False)
     as_of: dt.date
     source: Source
 
@@ -144,7 +185,9 @@ class Loudspeaker(Model):
     """When a campaign is broadcast on commune loudspeakers, and how fast it is read."""
 
     days: list[Weekday] = Field(default_factory=lambda: list(_DEFAULT_DAYS), min_length=1)
-    times: list[ClockTime] = Field(default_factory=lambda: ["06:00", "17:30"], min_length=1)
+    times: list[ClockTime] = Field(
+        default_factory=lambda: ["06:00", "17:30"], min_length=1, max_length=48
+    )
     repeats: int = Field(default=2, ge=1, le=5)
     rate: int | None = Field(default=None, ge=80, le=400)
 
@@ -153,24 +196,24 @@ class Campaign(Model):
     """A campaign: where and when, what it says, its figures, testimonials, verses and outputs."""
 
     id: Slug
-    title: LocalizedText
-    summary: LocalizedText
+    title: LocalizedLabel
+    summary: LocalizedParagraph
     region: Region = Field(
         default=DEFAULT_REGION,
         description="north, central or south; derived from the province when not written",
     )
-    province: str
-    locality: str | None = None
+    province: Label
+    locality: Label | None = None
     period: Period
-    audience: list[LocalizedText] = Field(default_factory=list)
-    messages: list[LocalizedText] = Field(default_factory=list)
-    body: LocalizedText | None = None
+    audience: list[LocalizedLine] = Field(default_factory=list)
+    messages: list[LocalizedParagraph] = Field(default_factory=list)
+    body: LocalizedBody | None = None
     payment_modes: list[PaymentMode] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     testimonials: list[Slug] = Field(default_factory=list)
     verses: list[Slug] = Field(default_factory=list)
-    image: str | None = None
-    image_alt: LocalizedText | None = None
+    image: Label | None = None
+    image_alt: LocalizedLine | None = None
     outputs: list[Use] = Field(default_factory=lambda: list(_ALL_USES))
     loudspeaker: Loudspeaker = Field(default_factory=Loudspeaker)
 
@@ -195,53 +238,60 @@ class Consent(Model):
     given: bool
     date: dt.date | None = None
     scope: list[Use] = Field(default_factory=list)
-    note: str | None = None
+    note: Paragraph | None = None
 
 
 class Testimonial(Model):
     id: Slug
-    name: str
+    name: Label
     role: TestimonialRole
-    place: str
-    quote: LocalizedText
-    photo: str | None = None
-    photo_alt: LocalizedText | None = None
+    place: Label
+    quote: LocalizedBody
+    photo: Label | None = None
+    photo_alt: LocalizedLine | None = None
     source: Source
     consent: Consent
+    salutation: Literal["chị", "anh", "cô", "chú", "bà", "ông", "em"] | None = Field(
+        default=None,
+        description=(
+            "The kinship term a loudspeaker announcer uses before the person's name "
+            '("chị Lê Thị Như Trúc")'
+        ),
+    )
 
 
 class VersePart(Model):
     """A labelled part of a verse: a vọng cổ's nói lối or câu, a hò's call or response."""
 
-    part: str
-    lines: list[str] = Field(min_length=1)
+    part: Label
+    lines: list[Line] = Field(min_length=1, max_length=5_000)
 
 
 class Verse(Model):
     id: Slug
     form: VerseForm
-    title: LocalizedText
-    author: str = "dân gian"
+    title: LocalizedLabel
+    author: Label = "dân gian"
     region: Region | None = None
-    lines: list[str] = Field(default_factory=list)
-    parts: list[VersePart] = Field(default_factory=list)
-    note: LocalizedText | None = None
+    lines: list[Line] = Field(default_factory=list, max_length=5_000)
+    parts: list[VersePart] = Field(default_factory=list, max_length=500)
+    note: LocalizedParagraph | None = None
 
 
 class StateSupport(Model):
     """Support as a percentage of ``contribution_rate_percent`` × ``base``."""
 
-    base: int = Field(gt=0)
-    max_months: int = Field(gt=0)
-    groups: dict[SupportGroup, Decimal]
+    base: int = Field(gt=0, le=MAX_WHOLE)
+    max_months: int = Field(gt=0, le=1_200)
+    groups: dict[SupportGroup, Percent]
 
 
 class VoluntaryInsurance(Model):
     effective_from: dt.date
-    legal_basis: list[str] = Field(min_length=1)
-    contribution_rate_percent: Decimal = Field(gt=0, le=100)
-    income_floor: int = Field(gt=0)
-    income_ceiling: int = Field(gt=0)
+    legal_basis: list[Line] = Field(min_length=1)
+    contribution_rate_percent: Decimal = Field(gt=0, le=100, allow_inf_nan=False)
+    income_floor: int = Field(gt=0, le=MAX_WHOLE)
+    income_ceiling: int = Field(gt=0, le=MAX_WHOLE)
     state_support: StateSupport
     payment_modes: list[PaymentMode] = Field(min_length=1)
     source: Source
@@ -249,27 +299,27 @@ class VoluntaryInsurance(Model):
 
 class HouseholdHealthInsurance(Model):
     effective_from: dt.date
-    legal_basis: list[str] = Field(min_length=1)
-    base_salary: int = Field(gt=0)
-    rate_percent: Decimal = Field(gt=0, le=100)
-    member_percent: list[Decimal] = Field(min_length=1)
+    legal_basis: list[Line] = Field(min_length=1)
+    base_salary: int = Field(gt=0, le=MAX_WHOLE)
+    rate_percent: Decimal = Field(gt=0, le=100, allow_inf_nan=False)
+    member_percent: list[Percent] = Field(min_length=1)
     source: Source
 
 
 class Benefit(Model):
     id: Slug
-    title: LocalizedText
-    text: LocalizedText
-    legal_basis: str
+    title: LocalizedLabel
+    text: LocalizedBody
+    legal_basis: Line
 
 
 class Myth(Model):
     """A common misunderstanding and the fact that answers it."""
 
     id: Slug
-    myth: LocalizedText
-    fact: LocalizedText
-    legal_basis: str | None = None
+    myth: LocalizedParagraph
+    fact: LocalizedBody
+    legal_basis: Line | None = None
 
 
 class Policy(Model):

@@ -100,6 +100,8 @@ class Settings(_Data):
     overrun: float = Field(ge=0, le=0.5)
     lengths: tuple[LengthPlan, ...] = Field(min_length=1)
     sheet: SheetLayout
+    round_figures: bool = False
+    words: dict[str, str] = Field(default_factory=dict)
 
 
 class Formulas(_Data):
@@ -108,3 +110,4 @@ class Formulas(_Data):
     opening: str = Field(min_length=1)
     closing: str = Field(min_length=1)
     voice: str = Field(min_length=1)
+    words: dict[str, str] = Field(default_factory=dict)

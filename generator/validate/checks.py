@@ -5,51 +5,26 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
+from generator.errors import Diagnostic
 from generator.i18n import _
 from generator.load.document import Document, Loc
-from generator.load.project import MEDIA_DIR
-from generator.model import Campaign, Site, Testimonial
+from generator.load.project import CAMPAIGNS_FILE, POLICY_FILE, TESTIMONIALS_DIR
+from generator.model import Figure, Site, Testimonial, Verse
 from generator.model.figures import percent
 from generator.model.region import province_region
+from generator.validate.campaigns import CampaignParts, read_field
 from generator.validate.loaded import Loaded, suggest
+from generator.validate.media import check_media
 from generator.validate.translations import check_page_translations, check_translations
 from generator.validate.verse import check_verse_file
 
 
-def _check_media(loaded: Loaded, doc: Document, loc: Loc, written: str | None) -> None:
-    if written is None:
-        return
-    media_root = (loaded.root / MEDIA_DIR).resolve()
-    target = (media_root / written).resolve()
-    if not target.is_relative_to(loaded.root.resolve()) or not target.is_relative_to(media_root):
-        loaded.diagnostics.append(
-            doc.diagnostic(
-                loc,
-                "path-outside",
-                _(
-                    "«{path}» points outside content/media/; put the file in content/media/ and "
-                    "write "
-                    "its name relative to that folder"
-                ).format(path=written),
-            )
-        )
-    elif not target.is_file():
-        names = [p.name for p in media_root.glob("*")] if media_root.is_dir() else []
-        loaded.diagnostics.append(
-            doc.diagnostic(
-                loc,
-                "missing-media",
-                _("file not found: content/media/{path}{hint}").format(
-                    path=written, hint=suggest(written, names, cutoff=0.75)
-                ),
-            )
-        )
-
-
-def _check_figures(doc: Document, campaign: Campaign, base: Loc) -> list[Any]:
+def _check_figures(doc: Document, figures: list[tuple[int, Figure]], base: Loc) -> list[Any]:
     found = []
     seen: dict[str, int] = {}
-    for i, figure in enumerate(campaign.figures):
+    for i, figure in figures:
         loc = base + ("figures", i)
         if figure.id in seen:
             found.append(
@@ -91,26 +66,25 @@ def _check_figures(doc: Document, campaign: Campaign, base: Loc) -> list[Any]:
     return found
 
 
-def _check_campaign(loaded: Loaded, doc: Document, campaign: Campaign, index: int) -> None:
-    base: Loc = ("campaigns", index)
-    problems = loaded.diagnostics
-    if campaign.period.end < campaign.period.start:
-        problems.append(
-            doc.diagnostic(
-                base + ("period", "end"),
-                "date-range",
-                _("the end date {end} is before the start date {start}").format(
-                    end=campaign.period.end, start=campaign.period.start
-                ),
-            )
-        )
+def _check_period(doc: Document, parts: CampaignParts, base: Loc) -> list[Diagnostic]:
+    period = parts.period
+    if period is None or period.end >= period.start:
+        return []
+    message = _("the end date {end} is before the start date {start}").format(
+        end=period.end, start=period.start
+    )
+    return [doc.diagnostic(base + ("period", "end"), "date-range", message)]
+
+
+def _check_references(loaded: Loaded, doc: Document, parts: CampaignParts, base: Loc) -> None:
+    on_web = parts.outputs is None or "web" in parts.outputs
     for kind, refs, known, folder in (
-        ("testimonials", campaign.testimonials, loaded.testimonials, "content/testimonials"),
-        ("verses", campaign.verses, loaded.verses, "content/verses"),
+        ("testimonials", parts.testimonials, loaded.testimonials, "content/testimonials"),
+        ("verses", parts.verses, loaded.verses, "content/verses"),
     ):
         for i, ref in enumerate(refs):
             if ref not in known and not (loaded.root / folder / f"{ref}.yml").is_file():
-                problems.append(
+                loaded.diagnostics.append(
                     doc.diagnostic(
                         base + (kind, i),
                         "missing-reference",
@@ -119,10 +93,10 @@ def _check_campaign(loaded: Loaded, doc: Document, campaign: Campaign, index: in
                         ),
                     )
                 )
-            elif ref in known and kind == "testimonials" and "web" in campaign.outputs:
+            elif ref in known and kind == "testimonials" and on_web:
                 consent = loaded.testimonials[ref].consent
                 if not consent.given or "web" not in consent.scope:
-                    problems.append(
+                    loaded.diagnostics.append(
                         doc.diagnostic(
                             base + (kind, i),
                             "no-consent",
@@ -133,8 +107,30 @@ def _check_campaign(loaded: Loaded, doc: Document, campaign: Campaign, index: in
                             severity="warning",
                         )
                     )
-    written = doc.data["campaigns"][index] if isinstance(doc.data, dict) else {}
-    if not written.get("region") and province_region(campaign.province) is None:
+
+
+def _check_campaign(loaded: Loaded, doc: Document, parts: CampaignParts) -> None:
+    base: Loc = ("campaigns", parts.index)
+    problems = loaded.diagnostics
+    problems += _check_period(doc, parts, base)
+    _check_references(loaded, doc, parts, base)
+    if parts.outputs == []:
+        problems.append(
+            doc.diagnostic(
+                base + ("outputs",),
+                "no-outputs",
+                _(
+                    "«outputs» is empty: this campaign will not be published anywhere; list "
+                    "at least one of web, print, social, loudspeaker, or remove «outputs» for all"
+                ),
+                severity="warning",
+            )
+        )
+    if (
+        not parts.region_written
+        and parts.province is not None
+        and province_region(parts.province) is None
+    ):
         problems.append(
             doc.diagnostic(
                 base + ("province",),
@@ -142,12 +138,12 @@ def _check_campaign(loaded: Loaded, doc: Document, campaign: Campaign, index: in
                 _(
                     "cannot tell the region of «{province}»; add «region: north», «central» "
                     "or «south»"
-                ).format(province=campaign.province),
+                ).format(province=parts.province),
                 severity="warning",
             )
         )
-    _check_media(loaded, doc, base + ("image",), campaign.image)
-    problems.extend(_check_figures(doc, campaign, base))
+    check_media(loaded, doc, base + ("image",), parts.image)
+    problems.extend(_check_figures(doc, parts.figures, base))
 
 
 def _check_site(loaded: Loaded, doc: Document, site: Site) -> None:
@@ -173,7 +169,7 @@ def _check_site(loaded: Loaded, doc: Document, site: Site) -> None:
 
 
 def _check_policy(loaded: Loaded) -> None:
-    doc = loaded.documents.get("content/policy.yml")
+    doc = loaded.documents.get(POLICY_FILE)
     if loaded.policy is None or doc is None:
         return
     for i, period in enumerate(loaded.policy.voluntary_social_insurance):
@@ -189,43 +185,82 @@ def _check_policy(loaded: Loaded) -> None:
             )
 
 
-def check_project(loaded: Loaded) -> None:
-    """Add every cross-file problem of ``loaded`` to its diagnostics."""
-    _check_policy(loaded)
-    file = loaded.campaigns_file
-    doc = loaded.documents.get("campaigns.yml")
-    if file is None or doc is None:
-        return
-    _check_site(loaded, doc, file.site)
-    first_use: dict[str, int] = {}
-    for index, campaign in enumerate(file.campaigns):
-        if campaign.id in first_use:
-            line = doc.mark(("campaigns", first_use[campaign.id], "id")).line
+def _check_locales(loaded: Loaded, doc: Document, site: Site) -> None:
+    """Report a language code Babel has no data for: the build could not write its dates."""
+    for index, code in enumerate(site.locales):
+        try:
+            Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
             loaded.diagnostics.append(
                 doc.diagnostic(
-                    ("campaigns", index, "id"),
+                    ("site", "locales", index),
+                    "unknown-locale",
+                    _(
+                        "«{locale}» is not a language An Sinh can write dates and numbers in; "
+                        "use a code such as vi, en or km"
+                    ).format(locale=code),
+                )
+            )
+
+
+def _check_campaigns(loaded: Loaded, doc: Document) -> None:
+    first_use: dict[str, int] = {}
+    for parts in loaded.campaigns.parts:
+        if parts.id is not None and parts.id in first_use:
+            line = doc.mark(("campaigns", first_use[parts.id], "id")).line
+            loaded.diagnostics.append(
+                doc.diagnostic(
+                    ("campaigns", parts.index, "id"),
                     "duplicate-id",
                     _("duplicate campaign id «{id}» (first used at line {line})").format(
-                        id=campaign.id, line=line
+                        id=parts.id, line=line
                     ),
                 )
             )
-        first_use.setdefault(campaign.id, index)
-        _check_campaign(loaded, doc, campaign, index)
-    loaded.diagnostics.extend(check_translations(doc, file, (), file.site))
+        if parts.id is not None:
+            first_use.setdefault(parts.id, parts.index)
+        _check_campaign(loaded, doc, parts)
+
+
+def _check_named(loaded: Loaded, site: Site | None) -> None:
+    """Check the photos, translations and verses of every testimonial and verse file."""
+    for path, item_doc in loaded.documents.items():
+        if path.startswith(TESTIMONIALS_DIR + "/") and isinstance(item_doc.data, dict):
+            photo = read_field(Testimonial, "photo", item_doc.data)
+            check_media(loaded, item_doc, ("photo",), photo)
+    if site is None:
+        return
     for folder, items in (
         ("content/testimonials", loaded.testimonials),
         ("content/verses", loaded.verses),
     ):
         for name, item in items.items():
             item_doc = loaded.documents[f"{folder}/{name}.yml"]
-            loaded.diagnostics.extend(check_translations(item_doc, item, (), file.site))
-            if isinstance(item, Testimonial):
-                _check_media(loaded, item_doc, ("photo",), item.photo)
-            else:
+            loaded.diagnostics.extend(check_translations(item_doc, item, (), site))
+            if isinstance(item, Verse):
                 source = (loaded.root / item_doc.path).read_text(encoding="utf-8")
                 loaded.diagnostics.extend(check_verse_file(item_doc, source, item))
+
+
+def check_project(loaded: Loaded) -> None:
+    """Add every cross-file problem of ``loaded`` to its diagnostics."""
+    _check_policy(loaded)
+    site = loaded.site
+    doc = loaded.documents.get(CAMPAIGNS_FILE)
+    if doc is not None:
+        if site is not None:
+            _check_site(loaded, doc, site)
+            _check_locales(loaded, doc, site)
+            loaded.diagnostics.extend(check_translations(doc, site, ("site",), site))
+            for index, campaign in loaded.campaigns.campaigns.items():
+                loaded.diagnostics.extend(
+                    check_translations(doc, campaign, ("campaigns", index), site)
+                )
+        _check_campaigns(loaded, doc)
+    _check_named(loaded, site)
+    if site is None:
+        return
     if loaded.policy is not None:
-        policy_doc = loaded.documents["content/policy.yml"]
-        loaded.diagnostics.extend(check_translations(policy_doc, loaded.policy, (), file.site))
-    loaded.diagnostics.extend(check_page_translations(loaded.pages, file.site))
+        policy_doc = loaded.documents[POLICY_FILE]
+        loaded.diagnostics.extend(check_translations(policy_doc, loaded.policy, (), site))
+    loaded.diagnostics.extend(check_page_translations(loaded.pages, site))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -13,8 +14,10 @@ from pydantic_core import ErrorDetails
 from generator.errors import Diagnostic
 from generator.i18n import N_, _
 from generator.load.document import Document, Loc
+from generator.model.content import MAX_WHOLE
 
 M = TypeVar("M", bound=BaseModel)
+MAX_PER_FILE = 50
 
 _WRONG_TYPE = {
     "string_type": N_("a text"),
@@ -47,8 +50,11 @@ def describe_value(value: Any) -> str:
         return _("nothing")
     if isinstance(value, bool):
         return _("«{value}» (true/false)").format(value=str(value).lower())
-    if isinstance(value, (int, float)):
-        return _("the number {value}").format(value=value)
+    if isinstance(value, (int, float, Decimal)):
+        written = str(value)
+        return _("the number {value}").format(
+            value=written if len(written) <= 40 else written[:37] + "…"
+        )
     if isinstance(value, str):
         return _("the text «{value}»").format(value=value if len(value) <= 40 else value[:37] + "…")
     if isinstance(value, list):
@@ -97,11 +103,11 @@ def _unwrap_optional(annotation: Any) -> Any:
     return annotation
 
 
-def _unknown_key_message(root: type[BaseModel], loc: Loc) -> str:
+def _unknown_key_message(root: type[BaseModel], loc: Loc, *, hint: bool = True) -> str:
     key = str(loc[-1])
     model = _model_at(root, loc[:-1])
     allowed = sorted(model.model_fields) if model else []
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) if hint else []
     if close:
         return _("unknown key «{key}»; did you mean «{suggestion}»?").format(
             key=key, suggestion=close[0]
@@ -118,7 +124,9 @@ def _field_name(loc: Loc) -> str:
     return names[-1] if names else "?"
 
 
-def _message_for(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> tuple[str, str]:
+def _message_for(
+    error: ErrorDetails, root: type[BaseModel], loc: Loc, *, hint: bool = True
+) -> tuple[str, str]:
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     value = error.get("input")
@@ -126,7 +134,9 @@ def _message_for(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> tuple[
     if kind == "missing":
         return "missing", _("missing required key «{key}»").format(key=name)
     if kind == "extra_forbidden":
-        return "unknown-key", _unknown_key_message(root, loc)
+        return "unknown-key", _unknown_key_message(root, loc, hint=hint)
+    if kind in _WRONG_TYPE and not loc and kind in ("dict_type", "model_type"):
+        return "wrong-type", _("the file must be a mapping of 'key: value' lines")
     if kind in _WRONG_TYPE:
         return "wrong-type", _("«{key}» must be {expected}, found {found}").format(
             key=name, expected=_(_WRONG_TYPE[kind]), found=describe_value(value)
@@ -144,6 +154,24 @@ def _message_for(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> tuple[
             "«{value}» is not a valid name here: use lowercase letters without accents, "
             "digits and hyphens, e.g. cao-lanh-2021"
         ).format(value=value)
+    if kind == "int_parsing_size" or (kind == "less_than_equal" and ctx.get("le") == MAX_WHOLE):
+        return "too-large", _(
+            "«{key}» is too large: at most {digits} digits, found {found}; check the number"
+        ).format(key=name, digits=len(str(MAX_WHOLE)), found=describe_value(value))
+    if kind == "finite_number":
+        return "not-a-number", _(
+            "«{key}» must be a real number, found {found} (not a number or infinite); "
+            "write digits, e.g. 87.59"
+        ).format(key=name, found=describe_value(value))
+    if kind == "string_too_long":
+        length = ctx.get("length") or (len(value) if isinstance(value, str) else "?")
+        return "too-long", _(
+            "«{key}» is too long: {length} characters, at most {limit}; shorten it"
+        ).format(key=name, length=length, limit=ctx.get("max_length"))
+    if kind == "too_long":
+        return "too-long", _("«{key}» has too many items: {count}, at most {limit}").format(
+            key=name, count=ctx.get("actual_length"), limit=ctx.get("max_length")
+        )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = next(iter(ctx.values()), "")
         words = {
@@ -188,17 +216,24 @@ def _written_loc(error: ErrorDetails, doc: Document, base: Loc) -> tuple[Loc, bo
 def validate_document(
     doc: Document, model: type[M], data: Any, base: Loc = ()
 ) -> tuple[M | None, list[Diagnostic]]:
-    """Validate ``data`` (found at ``base`` in ``doc``) into ``model``; locate every error."""
+    """Validate ``data`` (found at ``base`` in ``doc``) into ``model``; locate every error.
+
+    Past the first ``MAX_PER_FILE`` errors in file order, which ``check`` does not show,
+    messages skip the costly suggestions («did you mean …»).
+    """
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        diagnostics = []
+        placed = []
         for error in exc.errors():
             loc, is_key = _written_loc(error, doc, base)
-            code, message = _message_for(error, model, tuple(error["loc"]))
             if error["type"] == "missing":
-                mark_loc = loc[:-1]
-                diagnostics.append(doc.diagnostic(mark_loc, code, message, key=True))
-            else:
-                diagnostics.append(doc.diagnostic(loc, code, message, key=is_key))
+                loc, is_key = loc[:-1], True
+            placed.append((doc.mark(loc, key=is_key), loc, is_key, error))
+        placed.sort(key=lambda item: (item[0].line, item[0].column))
+        diagnostics = []
+        for index, (_mark, loc, is_key, error) in enumerate(placed):
+            hint = index < MAX_PER_FILE
+            code, message = _message_for(error, model, tuple(error["loc"]), hint=hint)
+            diagnostics.append(doc.diagnostic(loc, code, message, key=is_key))
         return None, diagnostics

@@ -1,4 +1,8 @@
-"""Validate a project's files into the model, resolve cross-references, collect every problem."""
+"""Validate a project's files into the model, resolve cross-references, collect every problem.
+
+``read_project`` reports everything ``build`` would refuse: the content, the theme's
+data files and the project's ``mkdocs.yml`` too, each problem at its place.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 
 from generator.errors import ContentError, Diagnostic
 from generator.i18n import _
-from generator.load.document import Document
+from generator.load.mkdocs import read_base_config
 from generator.load.project import (
     CAMPAIGNS_FILE,
     POLICY_FILE,
@@ -16,10 +20,14 @@ from generator.load.project import (
     ProjectFiles,
     load_files,
 )
-from generator.model import CampaignsFile, Page, Policy, Project, Testimonial, Verse
+from generator.load.theme import locate_theme
+from generator.model import Policy, Project, Testimonial, Verse
+from generator.validate.campaigns import validate_campaigns_file
 from generator.validate.checks import check_project
 from generator.validate.document import validate_document
 from generator.validate.loaded import Loaded, sort_diagnostics
+from generator.validate.pages import validate_pages
+from generator.validate.theme import validate_theme
 
 
 def _validate_named(
@@ -52,60 +60,65 @@ def _validate_named(
     return found
 
 
-def _validate_pages(loaded: Loaded, files: ProjectFiles) -> None:
-    for page in files.pages:
-        heading = next(
-            (line[2:].strip() for line in page.text.splitlines() if line.startswith("# ")), None
-        )
-        if heading is None:
-            loaded.diagnostics.append(
-                Diagnostic(
-                    page.path,
-                    1,
-                    1,
-                    "error",
-                    "missing-title",
-                    _("the page needs a title: start it with a line '# Title'"),
-                )
-            )
-            continue
-        loaded.pages.append(
-            Page(id=page.name, locale=page.locale, title=heading, markdown=page.text)
-        )
-
-
 def validate_files(files: ProjectFiles) -> Loaded:
     """Validate every file read into the model, then run the checks across files."""
     loaded = Loaded(root=files.root, documents=files.documents)
     loaded.diagnostics.extend(files.diagnostics)
-    doc: Document | None = files.documents.get(CAMPAIGNS_FILE)
+    doc = files.documents.get(CAMPAIGNS_FILE)
     if doc is not None:
-        loaded.campaigns_file, problems = validate_document(doc, CampaignsFile, doc.data)
-        loaded.diagnostics.extend(problems)
+        loaded.campaigns = validate_campaigns_file(doc)
+        loaded.diagnostics.extend(loaded.campaigns.diagnostics)
     loaded.testimonials = _validate_named(loaded, files, TESTIMONIALS_DIR, Testimonial)
     loaded.verses = _validate_named(loaded, files, VERSES_DIR, Verse)
     policy_doc = files.documents.get(POLICY_FILE)
     if policy_doc is not None:
         loaded.policy, problems = validate_document(policy_doc, Policy, policy_doc.data)
         loaded.diagnostics.extend(problems)
-    _validate_pages(loaded, files)
+    loaded.pages, problems = validate_pages(files.pages, loaded.site)
+    loaded.diagnostics.extend(problems)
     check_project(loaded)
     return loaded
 
 
+def _theme_name(loaded: Loaded) -> str:
+    if loaded.site is not None:
+        return loaded.site.theme
+    doc = loaded.documents.get(CAMPAIGNS_FILE)
+    site = doc.data.get("site") if doc is not None and isinstance(doc.data, dict) else None
+    written = site.get("theme") if isinstance(site, dict) else None
+    return written if isinstance(written, str) and written.isascii() else "default"
+
+
+def check_site_files(loaded: Loaded) -> list[Diagnostic]:
+    """Return the problems of the theme named in campaigns.yml and of the project's mkdocs.yml."""
+    _config, problems = read_base_config(loaded.root)
+    name = _theme_name(loaded)
+    theme_files, message, theme_problems = locate_theme(loaded.root, name)
+    problems += theme_problems
+    doc = loaded.documents.get(CAMPAIGNS_FILE)
+    if message is not None and doc is not None:
+        problems.append(doc.diagnostic(("site", "theme"), "missing-theme", message))
+    if theme_files is not None:
+        problems += validate_theme(theme_files)[1]
+    return problems
+
+
 def read_project(root: Path) -> Loaded:
     """Read and validate every file of the project at ``root``, collecting all problems."""
-    return validate_files(load_files(root))
+    loaded = validate_files(load_files(root))
+    loaded.diagnostics.extend(check_site_files(loaded))
+    return loaded
 
 
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     """Return the validated project and its warnings, or raise ContentError with every problem."""
     loaded = read_project(root)
-    if loaded.errors or loaded.campaigns_file is None or loaded.policy is None:
+    file = loaded.campaigns_file
+    if loaded.errors or file is None or loaded.policy is None:
         raise ContentError(sort_diagnostics(loaded.diagnostics))
     project = Project(
-        site=loaded.campaigns_file.site,
-        campaigns=loaded.campaigns_file.campaigns,
+        site=file.site,
+        campaigns=file.campaigns,
         testimonials=loaded.testimonials,
         verses=loaded.verses,
         policy=loaded.policy,

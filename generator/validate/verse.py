@@ -49,8 +49,11 @@ def check_verse_file(doc: Document, source: str, verse: Verse) -> list[Diagnosti
     source_lines = source.splitlines()
     found = []
     for item in check_verse(verse):
-        loc = locs[item.line - 1] if 0 < item.line <= len(locs) else ()
-        mark = doc.mark(loc)
+        if 0 < item.line <= len(locs):
+            mark = doc.mark(locs[item.line - 1])
+        else:  # about the whole verse: at its «lines:» (or «parts:») key
+            keys = [key for key in ("lines", "parts") if (key,) in doc.keys]
+            mark = doc.mark((keys[0],), key=True) if keys else doc.mark(())
         column = mark.column
         if item.position is not None and 0 < item.line <= len(lines):
             text = unicodedata.normalize("NFC", lines[item.line - 1])

@@ -3,9 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.i18n import set_language
-from generator.load.document import Mark, load_yaml
+from generator.load.document import Mark, Tagged, load_yaml
+from generator.load.reader import CoreLoader, compose
 
 
 def load(tmp_path: Path, text: str):
@@ -54,7 +56,7 @@ def test_text_is_normalized_to_nfc(tmp_path: Path) -> None:
         ),
         (
             'a: "open\n',
-            "f.yml:2:1: error: Lỗi cú pháp YAML: found unexpected end of stream — "
+            "f.yml:1:4: error: Lỗi cú pháp YAML: found unexpected end of stream (ở dòng 2) — "
             "có dấu ngoặc kép mở mà chưa đóng",
         ),
     ],
@@ -139,3 +141,77 @@ def test_an_alias_bomb_stops_at_the_value_limit_quickly(tmp_path: Path) -> None:
 def test_merging_something_that_is_not_a_mapping_is_a_located_error(tmp_path: Path) -> None:
     _doc, problems = load(tmp_path, "a:\n  <<: 5\n  b: 1\n")
     assert [(p.line, p.column, p.code) for p in problems] == [(2, 7, "bad-merge")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "a: " + "[" * 100_000,
+            "f.yml:1:53: error: các giá trị lồng nhau sâu quá 50 tầng; hãy viết phẳng hơn "
+            "(có dấu '[' hay '{' nào mở mà chưa đóng không?)",
+        ),
+        (
+            "a0: &a0 x\n" + "".join(f"a{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 60)),
+            "f.yml:1:5: error: các giá trị lồng nhau sâu quá 50 tầng; hãy viết phẳng hơn "
+            "(có dấu '[' hay '{' nào mở mà chưa đóng không?)",
+        ),
+        (
+            "a: 1\nb: x\x00y\n",
+            "f.yml:2:5: error: tệp có ký tự điều khiển ẩn U+0000 mà YAML không cho phép; "
+            "hãy xóa nó (gõ lại đoạn chữ quanh chỗ này)",
+        ),
+        (
+            "a: [1,\n  2\nb: 3\n",
+            "f.yml:1:4: error: Lỗi cú pháp YAML: expected ',' or ']', but got ':' (ở dòng 3) — "
+            "dấu '[' mở ở đây chưa được đóng bằng ']'",
+        ),
+        (
+            "a: !!int x\n",
+            "f.yml:1:4: error: «x» được ghi là !!int nhưng không phải; hãy sửa giá trị hoặc bỏ !!int",
+        ),
+        (
+            "a: !!python/name:os.system\n",
+            "f.yml:1:4: error: không được dùng thẻ «!!python/name:os.system» ở đây; hãy xóa đi",
+        ),
+        (
+            "a: b\nc: *nope\n",
+            "f.yml:2:4: error: Lỗi cú pháp YAML: found undefined alias 'nope' — bỏ dấu '*' ở đầu "
+            "giá trị hoặc đặt giá trị trong ngoặc kép",
+        ),
+    ],
+    ids=["deep", "alias chain", "nul", "unclosed bracket", "wrong tag", "python tag", "alias"],
+)
+def test_hostile_text_is_a_located_problem(tmp_path: Path, text: str, expected: str) -> None:
+    _, problems = load(tmp_path, text)
+    assert [p.format() for p in problems] == [expected]
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    doc, problems = load(tmp_path, "a: " + "x" * 1_000_000)
+    assert doc is None
+    assert [p.format() for p in problems] == [
+        "f.yml:1:1: error: tệp nặng 1.000.003 byte, vượt giới hạn 1.000.000 byte; "
+        "hãy tách thành các tệp nhỏ hơn"
+    ]
+
+
+def test_tags_are_kept_for_mkdocs(tmp_path: Path) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("format: !!python/name:pymdownx.superfences.fence_code_format\n")
+    doc, problems = load_yaml(path, "mkdocs.yml", keep_tags=True)
+    assert problems == []
+    assert doc is not None
+    assert doc.data["format"] == Tagged(
+        "tag:yaml.org,2002:python/name:pymdownx.superfences.fence_code_format", ""
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: 1\nb: [x, 6:30, 0277, 1.5, 2021-01-01, true, yes]\n", "- &a {b: c}\n- <<: *a\n  d: e\n"],
+)
+def test_libyaml_and_pure_python_compose_the_same_nodes(text: str) -> None:
+    fast = compose(text)
+    slow = CoreLoader(text).get_single_node()
+    assert yaml.serialize(fast) == yaml.serialize(slow)

@@ -8,20 +8,26 @@ operator page. After a deliberate change, regenerate them and review the diff:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import struct
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from generator.model import Project
+from generator.model import Period, Project
+from generator.model.region import REGIONS
 from generator.model.theme import Theme, ThemeFiles
 from generator.render import Output
 from generator.render.loudspeaker import scripts as loudspeaker
 from generator.render.loudspeaker.audio import espeak_speed, render_wav, wav_seconds
-from generator.render.loudspeaker.broadcast import build_scripts
+from generator.render.loudspeaker.broadcast import Script, build_scripts
+from generator.render.loudspeaker.figures import figure_words, round_for_ear
+from generator.render.loudspeaker.parts import figure_sayers
+from generator.render.loudspeaker.recital import recital_lines
 from generator.render.loudspeaker.schedule import fold
 from generator.render.loudspeaker.scripts import (
     load_kit,
@@ -30,6 +36,14 @@ from generator.render.loudspeaker.scripts import (
     render_operator_page,
     split_chunks,
 )
+from generator.render.loudspeaker.wording import (
+    KINSHIP,
+    apply_words,
+    salutation_notices,
+    spoken_name,
+    word_pattern,
+)
+from generator.render.views import LocaleText
 from generator.validate.project import load_project
 from generator.validate.theme import load_theme, validate_theme
 from tests.golden import check_golden
@@ -148,21 +162,23 @@ def test_spoken_form_has_no_digits_abbreviations_or_warnings(scripts: dict) -> N
             assert not re.search(r"\d", part.spoken), (key, part.spoken)
             assert not re.search(r"\b(BHXH|BHYT|TP\.|NĐ-CP)", part.spoken), (key, part.spoken)
             assert part.warnings == (), (key, part.warnings)
-            for line in part.spoken.split("\n"):
-                assert re.search(r"[.!?…][”\"»]?$", line), (key, line)
+            *inner, last = part.spoken.split("\n")
+            assert re.search(r"[.!?…][”\"»]?$", last), (key, last)
+            for line in inner:
+                assert re.search(r"[.!?…,;:][”\"»]?$", line), (key, line)
 
 
 def test_figure_sentence(outputs: dict[str, Output], scripts: dict) -> None:
     written = [p.written for p in scripts[("dong-thap", "3-phut")].parts if p.kind == "figure"]
     assert written[0] == (
         "Đến ngày 3/6/2021, số người tham gia BHXH tự nguyện ở huyện Cao Lãnh "
-        "là 2.921 người, đạt 87,59% kế hoạch năm 2021."
+        "là hơn 2.900 người. Con số này đạt gần 88% kế hoạch năm 2021."
     )
     txt = outputs["loudspeaker/dong-thap/3-phut.txt"].data.decode()
     assert (
         "Đến ngày ba tháng sáu năm hai ngàn không trăm hai mươi mốt, số người tham gia "
-        "bảo hiểm xã hội tự nguyện ở huyện Cao Lãnh là hai ngàn chín trăm hai mươi mốt "
-        "người, đạt tám mươi bảy phẩy năm mươi chín phần trăm"
+        "bảo hiểm xã hội tự nguyện ở huyện Cao Lãnh là hơn hai ngàn chín trăm người. "
+        "Con số này đạt gần tám mươi tám phần trăm"
     ) in txt
 
 
@@ -353,3 +369,278 @@ def test_a_broken_theme_file_is_reported(tmp_path: Path) -> None:
         ("themes/broken/loudspeaker/defaults.yml", RATE_LINE, 7, "out-of-range")
     ]
     assert "«rate»" in problems[0].message
+
+
+_QUOTE = re.compile(r"“[^”]*”")
+_YOU = re.compile(r"(?<!\w)bạn(?!\w)(?!\s+(bè|đời|hàng|học)(?!\w))", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def every_region(project: Project, theme: Theme) -> list[Script]:
+    """Every script of every example campaign, as if broadcast in each region."""
+    kit = load_kit(theme)
+    made = []
+    for campaign in project.campaigns:
+        for region in REGIONS:
+            moved = campaign.model_copy(update={"region": region})
+            made += build_scripts(
+                project, theme, moved, kit.settings, kit.formulas, kit.abbreviations
+            )
+    return made
+
+
+def test_no_script_says_ban_to_listeners(every_region: list[Script]) -> None:
+    for script in every_region:
+        for part in script.parts:
+            for text in (part.written, part.spoken):
+                unquoted = _QUOTE.sub("", text)
+                assert not _YOU.search(unquoted), (script.campaign.id, script.region, text)
+
+
+def test_the_webs_ban_becomes_ba_con(scripts: dict) -> None:
+    myths = [p.spoken for s in scripts.values() for p in s.parts if p.kind == "myth"]
+    assert any("bà con có lương hưu hằng tháng suốt đời" in text for text in myths)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Bạn có lương hưu.", "Bà con có lương hưu."),
+        ("Các bạn nhớ đóng, bạn nhé.", "Bà con nhớ đóng, bà con nhé."),
+        ("Rủ bạn bè, bạn hàng cùng tham gia.", "Rủ bạn bè, bạn hàng cùng tham gia."),
+        ("Chị kể: “Tôi rủ bạn tôi.” Bạn thì sao?", "Chị kể: “Tôi rủ bạn tôi.” Bà con thì sao?"),
+    ],
+)
+def test_words_of_every_region(theme: Theme, text: str, said: str) -> None:
+    words = theme.loudspeaker.settings.words
+    assert apply_words(text, words, word_pattern(words)) == said
+
+
+@pytest.mark.parametrize(
+    ("region", "said"),
+    [
+        ("north", "Có thẻ khi ốm đau, khi bị ốm. “Ốm thì đi khám.”"),
+        ("central", "Có thẻ khi ốm đau, khi bị ốm. “Ốm thì đi khám.”"),
+        ("south", "Có thẻ khi đau bệnh, khi bị bệnh. “Ốm thì đi khám.”"),
+    ],
+)
+def test_regional_words_apply_to_the_scripts_own_sentences(
+    project: Project, theme: Theme, region: str, said: str
+) -> None:
+    kit = load_kit(theme)
+    campaign = project.campaigns[0].model_copy(
+        update={
+            "region": region,
+            "messages": ["Nghe này.", "Có thẻ khi ốm đau, khi bị ốm. “Ốm thì đi khám.”"],
+        }
+    )
+    script = build_scripts(project, theme, campaign, kit.settings, kit.formulas, None)[0]
+    assert [p.written for p in script.parts if p.kind == "message"] == [said]
+
+
+def test_every_quoted_person_has_a_kinship_term(every_region: list[Script]) -> None:
+    introduced = [
+        p.written.split("lời chia sẻ của ", 1)[1]
+        for s in every_region
+        for p in s.parts
+        if p.kind == "testimonial"
+    ]
+    assert introduced
+    for text in introduced:
+        assert text.split()[0] in KINSHIP, text
+    assert any(text.startswith("chị Lê Thị Như Trúc,") for text in introduced)
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "salutation", "said"),
+    [
+        ("Lê Thị Như Trúc", "agent", "chị", "chị Lê Thị Như Trúc"),
+        ("Lê Thị Như Trúc", "agent", None, "chị Lê Thị Như Trúc"),
+        ("Trần Thị Lan", "pensioner", None, "bà Trần Thị Lan"),
+        ("Nguyễn Văn Nam", "participant", None, "anh Nguyễn Văn Nam"),
+        ("Nguyễn Văn Nam", "pensioner", None, "ông Nguyễn Văn Nam"),
+        ("Nguyễn Văn Nam", "pensioner", "chú", "chú Nguyễn Văn Nam"),
+        ("H'Hen Niê", "participant", None, "H'Hen Niê"),
+        ("Chị A", "participant", "chị", "Chị A"),
+    ],
+)
+def test_spoken_name(
+    project: Project, name: str, role: str, salutation: str | None, said: str
+) -> None:
+    person = project.testimonials["le-thi-nhu-truc"].model_copy(
+        update={"name": name, "role": role, "salutation": salutation}
+    )
+    assert spoken_name(person) == said
+    assert bool(salutation_notices([person])) == (said == name and not name.startswith("Chị"))
+
+
+def test_a_missing_kinship_term_is_a_notice(
+    project: Project, theme: Theme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loudspeaker, "audio_available", lambda: False)
+    truc = project.testimonials["le-thi-nhu-truc"]
+    unnamed = truc.model_copy(update={"name": "H'Hen Niê", "salutation": None})
+    changed = project.model_copy(
+        update={"testimonials": {**project.testimonials, "le-thi-nhu-truc": unnamed}}
+    )
+    dong_thap = next(c for c in changed.campaigns if c.id == "dong-thap")
+    notices = loudspeaker.render_loudspeaker_campaign(changed, theme, dong_thap)[1]
+    assert notices[0] == (
+        "lời chia sẻ «le-thi-nhu-truc»: loa gọi H'Hen Niê mà không có từ xưng hô; "
+        "hãy thêm «salutation:» (chị, anh, cô, chú, bà, ông hoặc em) vào tệp của lời chia sẻ"
+    )
+
+
+def _verse_lines(script: Script) -> list[tuple[str, list[str]]]:
+    found = []
+    for part in script.parts:
+        if part.kind == "verse":
+            title = part.spoken.split("\n")[0]
+            found.append((title, part.spoken.split("\n")[1:]))
+    return found
+
+
+def test_verse_lines_pause_after_the_six_and_stop_after_the_eight(scripts: dict) -> None:
+    checked = 0
+    for script in scripts.values():
+        for title, lines in _verse_lines(script):
+            if "Hò Đồng Tháp" not in title and "Lương hưu cho tuổi già" not in title:
+                continue
+            for index, line in enumerate(lines):
+                end = r"[.?!…]$" if index % 2 else r"[,?!]$"
+                assert re.search(end, line), (title, line)
+                checked += 1
+    assert checked >= 20
+
+
+def test_song_that_luc_bat_stops_only_after_the_eight(scripts: dict) -> None:
+    lines = next(
+        lines
+        for script in scripts.values()
+        for title, lines in _verse_lines(script)
+        if "Mẹ khuyên con" in title
+    )
+    assert [line[-1] for line in lines] == [",", ",", ",", ".", ",", ",", ",", "."]
+
+
+@pytest.mark.parametrize(
+    ("form", "lines", "said"),
+    [
+        ("luc_bat", ["Ai ơi nhớ lúc về già", "Có lương hưu trí cả nhà yên vui"], [",", "."]),
+        ("luc_bat", ["Một dòng sáu chữ đây.", "Dòng tám chữ tiếp theo đây nhé;"], [",", "."]),
+        ("luc_bat", ["Tuổi cao ốm yếu ai chăm?", "Lương hưu tháng tháng, yên tâm."], ["?", "."]),
+        ("luc_bat", ["Dòng một", "Dòng hai", "Dòng ba lẻ"], [",", ".", "."]),
+        (
+            "ve",
+            ["Nghe vẻ nghe ve,", "Bà con chớ đắn đo:", "Ba trăm nghìn", "Mỗi tháng"],
+            [",", ":", ",", "."],
+        ),
+        ("free", ["Một câu;", "Câu cuối,"], [";", "."]),
+    ],
+)
+def test_recital_lines(project: Project, form: str, lines: list[str], said: list[str]) -> None:
+    verse = next(iter(project.verses.values())).model_copy(
+        update={"form": form, "lines": lines, "parts": []}
+    )
+    assert [line[-1] for line in recital_lines(verse)] == said
+
+
+@pytest.mark.parametrize(
+    ("value", "rounded"),
+    [
+        (280, 280),
+        (1_740, 1_740),
+        (2_921, 2_900),
+        (5_656, 5_700),
+        (10_494, 10_000),
+        (18_679, 19_000),
+        (39_783, 40_000),
+        (73_710, 74_000),
+        (105_300, 105_000),
+        (330_000, 330_000),
+        (1_263_600, 1_300_000),
+        (1_850_000, 1_850_000),
+    ],
+)
+def test_round_for_ear(value: int, rounded: int) -> None:
+    assert round_for_ear(value) == rounded
+
+
+@pytest.mark.parametrize(
+    ("rounding", "value", "qualifier", "said"),
+    [
+        (True, 18_679, "", "gần 19.000"),
+        (True, 2_921, "", "hơn 2.900"),
+        (True, 18_000, "trên ", "trên 18.000"),
+        (True, 18_679, "trên ", "khoảng 19.000"),
+        (False, 18_679, "", "18.679"),
+    ],
+)
+def test_count_for_the_ear(rounding: bool, value: int, qualifier: str, said: str) -> None:
+    assert figure_sayers(rounding)["count"](value, qualifier) == said
+
+
+def test_amounts_and_shares_for_the_ear() -> None:
+    say = figure_sayers(True)
+    assert say["about"](73_710) == "khoảng 74.000"
+    assert say["about"](165_000) == "165.000"
+    assert say["share"](Decimal("87.59")) == "gần 88%"
+    assert figure_sayers(False)["share"](Decimal("87.59")) == "87,59%"
+
+
+def test_health_amounts_are_rounded_one_a_sentence(scripts: dict) -> None:
+    health = next(p.written for s in scripts.values() for p in s.parts if p.kind == "health")
+    assert "Người thứ hai đóng khoảng 74.000 đồng." in health
+    assert all(len(re.findall(r"\d[\d.]*", s)) <= 1 for s in health.split(". "))
+
+
+@pytest.mark.parametrize(
+    ("as_of", "start", "old"),
+    [
+        (dt.date(2021, 5, 31), dt.date(2021, 1, 1), False),
+        (dt.date(2020, 1, 1), dt.date(2021, 1, 1), False),
+        (dt.date(2019, 12, 31), dt.date(2021, 1, 1), True),
+        (dt.date(2023, 2, 27), dt.date(2024, 2, 29), True),
+    ],
+)
+def test_a_figure_is_old_a_year_before_the_campaign_starts(
+    project: Project, as_of: dt.date, start: dt.date, old: bool
+) -> None:
+    figure = project.campaigns[0].figures[0].model_copy(update={"as_of": as_of})
+    words = figure_words(figure, LocaleText("vi", "vi"), start)
+    assert words.old is old
+
+
+def test_an_old_figure_is_said_with_its_year(project: Project, theme: Theme) -> None:
+    kit = load_kit(theme)
+    campaign = next(c for c in project.campaigns if c.id == "dong-thap")
+    later = campaign.model_copy(
+        update={"period": Period(start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))}
+    )
+    script = build_scripts(project, theme, later, kit.settings, kit.formulas, None)[-1]
+    figures = [p.written for p in script.parts if p.kind == "figure"]
+    assert figures[0].startswith("Theo số liệu năm 2021, số người tham gia")
+    assert figures[1].startswith("Cũng theo số liệu năm đó, ")
+
+
+def test_residents_do_not_hear_the_office_title_first(scripts: dict) -> None:
+    for (campaign, _length), script in scripts.items():
+        headline = next(p for p in script.parts if p.kind == "headline")
+        assert headline.written != f"{script.campaign.title['vi']}.", campaign
+        assert script.parts[1] is headline
+    dong_thap = scripts[("dong-thap", "1-phut")]
+    assert "nhóm nhỏ" not in dong_thap.spoken_text
+
+
+def test_without_messages_the_headline_is_the_title(project: Project, theme: Theme) -> None:
+    kit = load_kit(theme)
+    bare = project.campaigns[0].model_copy(update={"messages": []})
+    script = build_scripts(project, theme, bare, kit.settings, kit.formulas, None)[0]
+    assert script.parts[1].written == "Lê Chân: lương hưu cho người buôn bán ở chợ."
+
+
+def test_names_of_the_law_keep_their_words(theme: Theme) -> None:
+    words = {**theme.loudspeaker.settings.words, **theme.loudspeaker.formulas["south"].words}
+    text = "Chế độ ốm đau khác với lúc ốm đau."
+    said = apply_words(text, words, word_pattern(words))
+    assert said == "Chế độ ốm đau khác với lúc đau bệnh."

@@ -106,7 +106,7 @@ def test_invalid_yaml_is_a_content_error_with_its_place(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as raised:
         run_verse_check(path, None, "text")
     item = raised.value.diagnostics[0]
-    assert (item.path, item.line, item.column, item.code) == (str(path), 3, 1, "yaml-syntax")
+    assert (item.path, item.line, item.column, item.code) == (str(path), 2, 8, "yaml-syntax")
 
 
 def test_invalid_verse_fields_are_content_errors(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ _COMMA = re.compile(r",")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)\s*(?=([.,;:!?…])?)")
 _DOUBLE_PUNCT = re.compile(r",\s*(?=[,.;:!?…])")
+_RUN_ON = re.compile(r"[,;:]$")
 _LINE_END = re.compile(r"[.!?…][”\"»]?$")
 _SENTENCE_START = re.compile(r"(^|[.!?][”\"»]?\s+|:\s+(?=[“\"«]))([“\"«]?)(\w)")
 
@@ -65,21 +66,27 @@ class Script:
 
 
 def speak_lines(text: str) -> str:
-    """Make spoken text safe for a voice: brackets become commas, every line ends a sentence.
+    """Make spoken text safe for a voice: brackets become commas, every line ends audibly.
 
-    Sentences and quotations start with a capital letter, also where the
-    normalizer expanded an abbreviation ("BHXH tự nguyện là..." → "Bảo hiểm xã
-    hội..."), because voices such as espeak-ng take a full stop before a small
-    letter for an abbreviation and do not pause there.
+    A line ends a sentence, except that a line followed by another may end with
+    a comma, a semicolon or a colon (a verse's 6-syllable line runs on into its
+    8); the last line always ends a sentence. Sentences, quotations and lines
+    start with a capital letter, also where the normalizer expanded an
+    abbreviation ("BHXH tự nguyện là..." → "Bảo hiểm xã hội..."), because voices
+    such as espeak-ng take a full stop before a small letter for an
+    abbreviation and do not pause there.
     """
     text = _OPEN_BRACKET.sub(", ", text)
     text = _CLOSE_BRACKET.sub(lambda m: "" if m.group(1) else ", ", text)
+    found = [_DOUBLE_PUNCT.sub("", line).strip() for line in text.split("\n")]
+    found = [line for line in found if line.strip(",;: ")]
     lines = []
-    for line in text.split("\n"):
-        line = _DOUBLE_PUNCT.sub("", line).strip().rstrip(",;:").strip()
-        if line:
+    for index, line in enumerate(found):
+        runs_on = index < len(found) - 1 and _RUN_ON.search(line)
+        if not runs_on:
+            line = line.rstrip(",;:").strip()
             line = line if _LINE_END.search(line) else line + "."
-            lines.append(_SENTENCE_START.sub(_capital, line))
+        lines.append(_SENTENCE_START.sub(_capital, line))
     return "\n".join(lines)
 
 
@@ -161,9 +168,7 @@ def build_scripts(
     region = campaign.region
     rate = campaign.loudspeaker.rate or settings.rate
     formula = formulas[region]
-    written = written_candidates(
-        project, theme, campaign, region, (formula.opening, formula.closing)
-    )
+    written = written_candidates(project, theme, campaign, settings, formula)
 
     def make(kind: str, text: str, source: str) -> Part:
         return make_part(kind, text, region, rate, settings, abbreviations, source)

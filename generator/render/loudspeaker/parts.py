@@ -3,77 +3,41 @@
 Each part is written by a template of ``themes/<name>/loudspeaker/parts/``
 from the campaign, its figures and testimonials, the verses it uses and the
 newest rules of ``content/policy.yml``; amounts are computed, never typed.
+The script's own sentences then take the words of the theme and the region
+(``wording``); quotations and verses keep theirs.
+
+What residents hear first after the opening (the ``headline`` part) is never
+the campaign's title, which names the office's work ("truyền thông nhóm nhỏ
+cuối tuần"): it is the campaign's ``headline`` when the model has one, else its
+first key message (written for residents), which the message parts then skip;
+only a campaign without messages falls back to its title.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from generator.model import (
-    Campaign,
-    Figure,
-    Project,
-    Source,
-    Testimonial,
-)
+from generator.model import Campaign, LocalizedText, Project, Source, Testimonial
+from generator.model.loudspeaker import Formulas, Settings
 from generator.model.policy import current_health, current_voluntary
 from generator.model.theme import Theme
-from generator.render.views import LocaleText, templates, view_figure
+from generator.render.loudspeaker.figures import (
+    approximately,
+    figure_order,
+    figure_words,
+    round_for_ear,
+    round_percent,
+    said_alike,
+)
+from generator.render.loudspeaker.recital import recital_lines
+from generator.render.loudspeaker.wording import apply_words, spoken_name, word_pattern
+from generator.render.views import LocaleText, templates
 from generator.text.format import format_day, format_number, format_percent
-from generator.verse.layout import verse_speech_lines
 
 LANGUAGE = "vi"
-_PARENTHESIS = re.compile(r"\s*\(([^)]*)\)")
-_QUALIFIER = re.compile(r"\b(trên|hơn|khoảng|gần|chừng|xấp xỉ)\b", re.IGNORECASE)
-_COUNTED = ("Người ", "Hộ ", "Lượt ")
-
-
-@dataclass(frozen=True)
-class FigureWords:
-    """A figure and the words of its sentence, made from its label."""
-
-    figure: Figure
-    subject: str
-    qualifier: str
-    goal: str
-    share: Decimal | None
-    change: int | None
-    same_date: bool = False
-
-
-def figure_words(figure: Figure, text: LocaleText) -> FigureWords:
-    """Make the subject of a figure's sentence from its label.
-
-    "Người tham gia BHXH tự nguyện ở huyện Cao Lãnh so với kế hoạch năm 2021"
-    gives "số người tham gia BHXH tự nguyện ở huyện Cao Lãnh" and the goal
-    "kế hoạch năm 2021"; a note in brackets is dropped, except a word such as
-    "trên" or "khoảng" that qualifies the number.
-    """
-    label = text.plain(figure.label)
-    notes = " ".join(_PARENTHESIS.findall(label))
-    core = " ".join(_PARENTHESIS.sub("", label).split())
-    core, _sep, goal = core.partition(" so với ")
-    if core.startswith(_COUNTED):
-        core = "số " + core[0].lower() + core[1:]
-    qualifier = _QUALIFIER.search(notes)
-    view = view_figure(figure)
-    return FigureWords(
-        figure,
-        core,
-        qualifier.group(1).lower() + " " if qualifier else "",
-        goal or "kế hoạch",
-        view.percent_of_target,
-        view.change,
-    )
-
-
-def _figure_order(words: FigureWords) -> tuple[int, int]:
-    """Figures measured against a target first, then those with a change, then the rest."""
-    return (words.share is None, words.change is None)
 
 
 def support_amounts(project: Project) -> dict[str, tuple[Decimal, int]]:
@@ -99,7 +63,9 @@ def _pick(table: Mapping[str, str], codes: Sequence[str]) -> list[str]:
     return [table[code] for code in codes if code in table]
 
 
-def part_context(project: Project, campaign: Campaign, region: str) -> dict[str, Any]:
+def part_context(
+    project: Project, campaign: Campaign, region: str, settings: Settings
+) -> dict[str, Any]:
     """Return what every part template sees."""
     text = LocaleText(LANGUAGE, project.site.default_locale)
     policy = current_voluntary(project.policy)
@@ -116,12 +82,52 @@ def part_context(project: Project, campaign: Campaign, region: str) -> dict[str,
         "support": support_amounts(project),
         "amounts": [_dong(first * share / 100) for share in health.member_percent],
         "modes": campaign.payment_modes or policy.payment_modes,
-        "num": lambda value: format_number(value, LANGUAGE),
+        "num": _number,
         "pct": lambda value: format_percent(Decimal(value), LANGUAGE),
         "day": lambda value: format_day(value, LANGUAGE),
         "either": _either,
         "pick": _pick,
+        "name": spoken_name,
+        **figure_sayers(settings.round_figures),
     }
+
+
+def _number(value: int | Decimal) -> str:
+    return format_number(value, LANGUAGE)
+
+
+def figure_sayers(rounding: bool) -> dict[str, Any]:
+    """Return the template functions that write a figure for the ear, rounded or not.
+
+    ``count(value, qualifier)`` a reported count ("gần 19.000"), ``about(value)``
+    a computed amount in đồng ("khoảng 74.000"), ``share(percent)`` a computed
+    percentage ("gần 88%"); without rounding they write the exact number.
+    """
+
+    def count(value: int, qualifier: str = "") -> str:
+        rounded = round_for_ear(value) if rounding else value
+        return approximately(Decimal(value), Decimal(rounded), qualifier) + _number(rounded)
+
+    def about(value: int) -> str:
+        rounded = round_for_ear(value) if rounding else value
+        return ("khoảng " if rounded != value else "") + _number(rounded)
+
+    def share(value: Decimal) -> str:
+        rounded = round_percent(value) if rounding else value
+        return approximately(value, rounded) + format_percent(rounded, LANGUAGE)
+
+    return {"count": count, "about": about, "share": share}
+
+
+def resident_headline(campaign: Campaign) -> tuple[LocalizedText, int]:
+    """Return what residents hear first, and how many key messages it used (0 or 1)."""
+    # A resident-facing `headline` field is planned for campaigns; read it once it exists.
+    headline: LocalizedText | None = getattr(campaign, "headline", None)
+    if headline:
+        return headline, 0
+    if campaign.messages:
+        return campaign.messages[0], 1
+    return campaign.title, 0
 
 
 def loudspeaker_testimonials(project: Project, campaign: Campaign) -> list[Testimonial]:
@@ -143,33 +149,45 @@ def _legal(basis: Sequence[str]) -> str:
 
 
 def written_candidates(
-    project: Project, theme: Theme, campaign: Campaign, region: str, formulas: tuple[str, str]
+    project: Project,
+    theme: Theme,
+    campaign: Campaign,
+    settings: Settings,
+    formula: Formulas,
 ) -> dict[str, list[tuple[str, str]]]:
     """Return the written text and source of every part the campaign could use, by kind.
 
-    ``formulas`` are the region's opening and closing.
+    ``formula`` is the region's: its opening, closing and words.
     """
     env = templates(theme, "loudspeaker")
-    context = part_context(project, campaign, region)
+    context = part_context(project, campaign, campaign.region, settings)
     text = LocaleText(LANGUAGE, project.site.default_locale)
     policy, health = context["policy"], context["health"]
+    words = {**settings.words, **formula.words}
+    pattern = word_pattern(words)
 
     def render(kind: str, **extra: Any) -> str:
         raw = env.get_template(f"parts/{kind}.txt.j2").render(**context, **extra)
-        return " ".join(raw.split())
+        return apply_words(" ".join(raw.split()), words, pattern)
 
-    figures = sorted((figure_words(f, text) for f in campaign.figures), key=_figure_order)
+    def said(raw: str) -> str:
+        return apply_words(" ".join(raw.split()), words, pattern)
+
+    figures = sorted(
+        (figure_words(f, text, campaign.period.start) for f in campaign.figures),
+        key=figure_order,
+    )
     figures = [
-        replace(f, same_date=i > 0 and figures[i - 1].figure.as_of == f.figure.as_of)
-        for i, f in enumerate(figures)
+        replace(f, same_date=i > 0 and said_alike(figures[i - 1], f)) for i, f in enumerate(figures)
     ]
+    headline, used = resident_headline(campaign)
     verses = [project.verses[name] for name in campaign.verses if name in project.verses]
     return {
-        "opening": [(" ".join(formulas[0].split()), "")],
-        "closing": [(" ".join(formulas[1].split()), "")],
-        "headline": [(render("headline"), "")],
+        "opening": [(said(formula.opening), "")],
+        "closing": [(said(formula.closing), "")],
+        "headline": [(render("headline", line=headline), "")],
         "summary": [(render("summary"), "")],
-        "message": [(render("message", item=m), "") for m in campaign.messages],
+        "message": [(render("message", item=m), "") for m in campaign.messages[used:]],
         "figure": [(render("figure", item=f), _source(f.figure.source)) for f in figures],
         "testimonial": [
             (render("testimonial", item=t), _source(t.source))
@@ -181,7 +199,7 @@ def written_candidates(
         "health": [(render("health"), _legal(health.legal_basis))],
         "benefit": [(render("benefit", item=b), b.legal_basis) for b in project.policy.benefits],
         "verse": [
-            (render("verse", item=v) + "\n" + "\n".join(verse_speech_lines(v)), "") for v in verses
+            (render("verse", item=v) + "\n" + "\n".join(recital_lines(v)), "") for v in verses
         ],
         "hotline": [(render("hotline"), "")],
     }

@@ -38,8 +38,10 @@ from generator.render.loudspeaker.kit import (
     load_kit,
     schedule_words,
 )
+from generator.render.loudspeaker.parts import loudspeaker_testimonials
 from generator.render.loudspeaker.schedule import render_calendar
 from generator.render.loudspeaker.sheet import render_sheet_html, render_sheet_pdf, sheet_view
+from generator.render.loudspeaker.wording import salutation_notices
 from generator.render.views import LocaleText, locale_prefix, templates, trusted
 from generator.text.format import format_number
 
@@ -187,7 +189,7 @@ def render_loudspeaker_campaign(
     kit, audio = load_kit(theme), audio_available()
     scripts = build_scripts(project, theme, campaign, kit.settings, kit.formulas, kit.abbreviations)
     outputs: list[Output] = []
-    notices: list[str] = []
+    notices = salutation_notices(loudspeaker_testimonials(project, campaign))
     for script in scripts:
         outputs += _script_outputs(script, kit, audio)
         notices += _script_notices(script)

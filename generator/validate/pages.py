@@ -1,0 +1,71 @@
+"""Hand-written Markdown pages: a title, a name of their own, and nothing that runs or tracks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.errors import Diagnostic
+from generator.i18n import _
+from generator.load.project import PAGES_DIR, PageFile
+from generator.model import Page, Site
+from generator.validate.markdown import scan_page
+
+# Pages and folders An Sinh makes itself: a hand-written page of that name would replace them.
+RESERVED_NAMES = (
+    "404",
+    "assets",
+    "campaigns",
+    "index",
+    "loudspeaker",
+    "manifest",
+    "media",
+    "print",
+    "search",
+    "sitemap",
+    "social",
+    "testimonials",
+    "verses",
+)
+
+
+def _title(text: str) -> str | None:
+    return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
+
+
+def _page_problems(page: PageFile, site: Site | None) -> list[Diagnostic]:
+    problems = [
+        Diagnostic(page.path, line, column, "error", code, message)
+        for line, column, code, message in scan_page(page.text)
+    ]
+    reserved = set(RESERVED_NAMES) | set(site.locales if site else ())
+    if page.name in reserved:
+        message = _(
+            "the name «{name}» belongs to a page or folder An Sinh makes itself; rename the "
+            "file, e.g. {folder}/{name}-info.md (names not allowed: {names})"
+        ).format(name=page.name, folder=PAGES_DIR, names=", ".join(sorted(reserved)))
+        problems.append(Diagnostic(page.path, 1, 1, "error", "reserved-name", message))
+    if site is not None and page.locale is not None and page.locale not in site.locales:
+        message = _(
+            "«{locale}» is not one of the site's languages ({locales}); this page will not be "
+            "published"
+        ).format(locale=page.locale, locales=", ".join(site.locales))
+        problems.append(Diagnostic(page.path, 1, 1, "warning", "unknown-locale", message))
+    return problems
+
+
+def validate_pages(
+    pages: Iterable[PageFile], site: Site | None
+) -> tuple[list[Page], list[Diagnostic]]:
+    """Validate every hand-written page; return the pages that can be published, and problems."""
+    valid: list[Page] = []
+    problems: list[Diagnostic] = []
+    for page in pages:
+        found = _page_problems(page, site)
+        problems += found
+        title = _title(page.text)
+        if title is None:
+            message = _("the page needs a title: start it with a line '# Title'")
+            problems.append(Diagnostic(page.path, 1, 1, "error", "missing-title", message))
+        elif not found:
+            valid.append(Page(id=page.name, locale=page.locale, title=title, markdown=page.text))
+    return valid, problems

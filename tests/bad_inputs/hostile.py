@@ -1,0 +1,121 @@
+"""Hostile inputs too big to commit: each writes its files into a copy of the mini project.
+
+Shared by ``test_bad_inputs.py`` (which compares ``check``'s output with the case's
+``expected.txt``) and ``bench/hostile_check.py`` (which measures time and memory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image
+
+TESTIMONIAL = "content/testimonials/chi-a.yml"
+PHOTO = "content/media/chi-a.jpg"
+PAGE = "content/pages/gioi-thieu.md"
+
+
+def _write(project: Path, relative: str, text: str) -> None:
+    (project / relative).write_text(text, encoding="utf-8")
+
+
+def _replace(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, relative)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def deep_flow(project: Path) -> None:
+    _write(project, TESTIMONIAL, "name: " + "[" * 100_000 + "\n")
+
+
+def deep_block(project: Path) -> None:
+    _write(project, TESTIMONIAL, "name:\n" + "- " * 2_000 + "x\n")
+
+
+def alias_chain(project: Path) -> None:
+    chain = "".join(f"  - &a{i} [*a{i - 1}]\n" for i in range(1, 1_000))
+    _replace(project, TESTIMONIAL, "place: xã Thử\n", "place:\n  - &a0 x\n" + chain)
+
+
+def alias_bomb(project: Path) -> None:
+    lines = ["  - &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"  - &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    _replace(project, TESTIMONIAL, "place: xã Thử\n", "place:\n" + "\n".join(lines) + "\n")
+
+
+def yaml_5mb(project: Path) -> None:
+    _write(project, TESTIMONIAL, "".join(f"unknown_{i}: {i}\n" for i in range(400_000)))
+
+
+def unknown_keys_under_1mb(project: Path) -> None:
+    keys = "".join(f"k{i}: {i}\n" for i in range(70_000))
+    _replace(project, TESTIMONIAL, "place: xã Thử\n", "place: xã Thử\n" + keys)
+
+
+def long_quote_900kb(project: Path) -> None:
+    _replace(project, TESTIMONIAL, "vi: Tôi đã tham gia.", "vi: " + "Tôi đã tham gia. " * 40_000)
+
+
+def long_integer(project: Path) -> None:
+    _replace(project, "campaigns.yml", "value: 2921", "value: " + "9" * 5_000)
+
+
+def page_5mb(project: Path) -> None:
+    _write(project, PAGE, "# Giới thiệu\n\n" + "Trang thử. " * 500_000)
+
+
+def page_backticks(project: Path) -> None:
+    runs = " ".join("`" * n + "a" for n in range(1, 1_300))
+    _write(project, PAGE, "# Giới thiệu\n\n" + runs + "\n" + "[x](" * 20_000 + "\n")
+
+
+def page_not_utf8(project: Path) -> None:
+    (project / PAGE).write_bytes("# Gi\xe9i thi\xea\n".encode("latin-1"))
+
+
+def png_bomb(project: Path) -> None:
+    Image.new("1", (30_000, 30_000)).save(project / PHOTO, format="PNG")
+
+
+def png_48_megapixels(project: Path) -> None:
+    Image.new("1", (8_000, 6_000)).save(project / PHOTO, format="PNG")
+
+
+def photo_21mb(project: Path) -> None:
+    path = project / PHOTO
+    path.write_bytes(path.read_bytes() + b"\0" * 21_000_000)
+
+
+def truncated_jpeg(project: Path) -> None:
+    path = project / PHOTO
+    path.write_bytes(path.read_bytes()[:6_000])
+
+
+def text_as_jpeg(project: Path) -> None:
+    (project / PHOTO).write_text("Đây không phải ảnh.\n", encoding="utf-8")
+
+
+HOSTILE: dict[str, Callable[[Path], None]] = {
+    f"hostile-{name.replace('_', '-')}": build
+    for name, build in {
+        "deep_flow": deep_flow,
+        "deep_block": deep_block,
+        "alias_chain": alias_chain,
+        "alias_bomb": alias_bomb,
+        "yaml_5mb": yaml_5mb,
+        "unknown_keys_under_1mb": unknown_keys_under_1mb,
+        "long_quote_900kb": long_quote_900kb,
+        "long_integer": long_integer,
+        "page_5mb": page_5mb,
+        "page_backticks": page_backticks,
+        "page_not_utf8": page_not_utf8,
+        "png_bomb": png_bomb,
+        "png_48_megapixels": png_48_megapixels,
+        "photo_21mb": photo_21mb,
+        "truncated_jpeg": truncated_jpeg,
+        "text_as_jpeg": text_as_jpeg,
+    }.items()
+}

@@ -1,0 +1,77 @@
+"""What a hand-written page must not hold, found at its line and column; what it may hold."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from generator.validate.markdown import scan_page
+
+
+def found(text: str) -> list[tuple[int, int, str]]:
+    return [(line, column, code) for line, column, code, _message in scan_page(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", [(1, 1, "unsafe-html")]),
+        ("x <SCRIPT src=a.js></SCRIPT>", [(1, 3, "unsafe-html")]),
+        ('<img src="a.jpg" onerror="alert(1)">', [(1, 1, "unsafe-html")]),
+        ("<svg/onload=alert(1)>", [(1, 1, "unsafe-html")]),
+        ('<img title="a<b" onerror=x>', [(1, 1, "unsafe-html")]),
+        ("a\n\n<iframe src=x></iframe>", [(3, 1, "unsafe-html")]),
+        ("[a](javascript:alert(1))", [(1, 1, "unsafe-link")]),
+        ("[a]( JaVa\tScRiPt:alert(1) )", [(1, 1, "unsafe-link")]),
+        ("[a](&#106;avascript:alert(1))", [(1, 1, "unsafe-link")]),
+        ("[a [b] c](javascript:x)", [(1, 1, "unsafe-link")]),
+        ("[a](<javascript:x>)", [(1, 1, "unsafe-link")]),
+        ("[a]: vbscript:x", [(1, 6, "unsafe-link")]),
+        ('<a href="data:text/html,x">a</a>', [(1, 1, "unsafe-link")]),
+        ("![a](http://x.example/a.png)", [(1, 1, "outside-media")]),
+        ("![a](//x.example/a.png)", [(1, 1, "outside-media")]),
+        ("![a][r]\n\n[r]: https://x.example/a.png", [(1, 1, "outside-media")]),
+        ('<img src="https://x.example/a.png">', [(1, 1, "outside-media")]),
+        ('[a](#x){: onclick="alert(1)" }', [(1, 11, "unsafe-html")]),
+        ('<p style="background:url(x.gif)">', [(1, 1, "unsafe-html")]),
+    ],
+)
+def test_what_could_run_or_track_is_found(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[BHXH](https://baohiemxahoi.gov.vn)",
+        "<https://baohiemxahoi.gov.vn>",
+        '<a href="https://vssid.vn">VssID</a>',
+        "`<script>` và ``<iframe>``",
+        "<!-- <script>alert(1)</script> -->",
+        "\\![a](https://x.example/a.png)",
+        "![a](../media/a.jpg)",
+        "a < b > c, 3<4",
+        '[a](https://x.example "javascript: no")',
+    ],
+)
+def test_what_is_allowed(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<a " * 300_000,
+        "<!--" * 200_000,
+        "[x](" * 200_000,
+        "{ on" * 200_000,
+        " ".join("`" * n + "a" for n in range(1, 1_300)),
+        '<a "' * 200_000,
+    ],
+    ids=["unclosed tags", "comments", "links", "attribute lists", "backticks", "quotes"],
+)
+def test_hostile_pages_are_scanned_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    scan_page(text)
+    assert time.perf_counter() - started < 2
