@@ -22,6 +22,10 @@ PAYLOADS = [
 ]
 
 
+# A web address the model accepts, full of characters Markdown and HTML give a meaning.
+TRICKY_URL = "https://example.vn/a_(b)*c[1]?d=1&e=`x`#~y"
+
+
 def attack(tag: int) -> str:
     """A text with two payloads (every payload is in several fields), marked with its field."""
     first, second = PAYLOADS[tag % len(PAYLOADS)], PAYLOADS[(tag + 3) % len(PAYLOADS)]
@@ -44,7 +48,7 @@ def hostile_project(target: Path) -> Path:
         "province: Đồng Tháp": f"province: {_q('Đồng Tháp ' + attack(8))}\n    region: south",
         "{vi: Đóng sau mùa lúa., en: Pay after the harvest.}": _q(attack(9)),
         "label: {vi: Người tham gia, en: Participants}": f"label: {_q(attack(10))}",
-        "source: {title: Báo cáo thử}": f'source: {{title: {_q(attack(11))}, url: "javascript:alert(12)", publisher: {_q(attack(13))}}}',
+        "source: {title: Báo cáo thử}": f"source: {{title: {_q(attack(11))}, url: {_q(TRICKY_URL)}, publisher: {_q(attack(13))}}}",
         "organisation: {vi: BHXH huyện Thử, en: Test district social insurance}": f"organisation: {_q(attack(14))}",
     }
     for old, new in replacements.items():
@@ -58,7 +62,7 @@ def hostile_project(target: Path) -> Path:
         "place": _q(attack(16)),
         "photo_alt": _q(attack(17)),
         "quote": _q(attack(18)),
-        "source": f'{{title: {_q(attack(19))}, url: "JavaScript:alert(20)"}}',
+        "source": f"{{title: {_q(attack(19))}, url: {_q(TRICKY_URL)}}}",
     }
     rewritten = [
         f"{line.split(':', 1)[0]}: {fields[line.split(':', 1)[0]]}"

@@ -68,7 +68,22 @@ Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Label = Annotated[str, StringConstraints(max_length=LABEL_CHARS)]
 Line = Annotated[str, StringConstraints(max_length=LINE_CHARS)]
 Paragraph = Annotated[str, StringConstraints(max_length=PARAGRAPH_CHARS)]
-Url = Annotated[str, StringConstraints(max_length=URL_CHARS)]
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#\"'<>\\]+(?:[/?#][^\s\"'<>\\]*)?$", re.IGNORECASE)
+
+
+def _check_web_address(value: object) -> str:
+    """Accept only a whole web address (``http://`` or ``https://``, a host, no spaces)."""
+    if not isinstance(value, str) or len(value) > URL_CHARS or not _WEB_ADDRESS.match(value):
+        raise PydanticCustomError("web_address", "a web address such as https://example.vn/")
+    return value
+
+
+# A web page's address: only http and https, so no text of a page can become a script link.
+Url = Annotated[
+    str,
+    PlainValidator(_check_web_address),
+    WithJsonSchema({"type": "string", "pattern": _WEB_ADDRESS.pattern, "maxLength": URL_CHARS}),
+]
 
 
 def _at_most(limit: int) -> AfterValidator:

@@ -187,6 +187,11 @@ def _message_for(
         return "too-short", _("«{key}» needs at least {count} item(s)").format(
             key=name, count=ctx.get("min_length", 1)
         )
+    if kind == "web_address":
+        return "invalid-url", _(
+            "«{key}» must be a web address starting with https:// or http://, without spaces "
+            "or quotes, e.g. https://baohiemxahoi.gov.vn/, found {found}"
+        ).format(key=name, found=describe_value(value))
     if kind == "clock_time":
         return "invalid-time", _(
             "«{key}» must be a time of day on the 24-hour clock, e.g. 06:30 or 17:00, found {found}"

@@ -44,7 +44,7 @@ def _rate_fraction(percent: Decimal) -> tuple[int, int]:
 def amount_format(locale: str) -> dict[str, Any]:
     """Return how ``format_amount`` writes whole đồng in ``locale``, for the script."""
     prefix, _, suffix = format_amount(0, locale).partition("0")
-    pattern = Locale.parse(locale).decimal_formats[None]
+    pattern = Locale.parse(locale, sep="-").decimal_formats[None]
     primary, secondary = pattern.grouping
     return {
         "group": get_group_symbol(locale),

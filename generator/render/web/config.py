@@ -123,5 +123,5 @@ def og_locale(code: str) -> str:
 
 def language_name(code: str) -> str:
     """Return a language's name in that language: Tiếng Việt, English, ខ្មែរ."""
-    name = Locale.parse(code).get_display_name(code) or code
+    name = Locale.parse(code, sep="-").get_display_name(code) or code
     return name[:1].upper() + name[1:]

@@ -95,7 +95,7 @@ def process_photo(source: Path, shape: Shape) -> Picture:
     data = source.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:10]
     name = f"{source.stem}-{digest}"
-    with Image.open(io.BytesIO(data)) as opened:
+    with Image.open(io.BytesIO(data), formats=("JPEG", "PNG", "WEBP")) as opened:
         image = _crop(ImageOps.exif_transpose(opened).convert("RGB"), shape.ratio)
     widths = [w for w in shape.widths if w <= image.width] or [image.width]
     files: dict[str, bytes] = {}
