@@ -250,9 +250,15 @@ class CampaignsFile(Model):
 
 
 class Consent(Model):
+    """The person's consent: whether given, for which uses, and how they are named."""
+
     given: bool
     date: dt.date | None = None
     scope: list[Use] = Field(default_factory=list)
+    display: Literal["full", "initials"] = Field(
+        default="full",
+        description="full: the name as written; initials: «Chị T.» and the place, everywhere",
+    )
     note: Paragraph | None = None
 
 

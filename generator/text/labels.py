@@ -39,7 +39,19 @@ VERSE_FORMS = {
     "vong_co": N_("vọng cổ"),
     "free": N_("free verse"),
 }
-LABELS = {"region": REGIONS, "mode": PAYMENT_MODES, "role": ROLES, "form": VERSE_FORMS}
+USES = {
+    "web": N_("the web pages"),
+    "print": N_("print"),
+    "social": N_("social media"),
+    "loudspeaker": N_("loudspeakers"),
+}
+LABELS = {
+    "region": REGIONS,
+    "mode": PAYMENT_MODES,
+    "role": ROLES,
+    "form": VERSE_FORMS,
+    "use": USES,
+}
 
 
 def label(kind: str, code: str, translate: Callable[[str], str]) -> str:

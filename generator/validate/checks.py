@@ -14,6 +14,7 @@ from generator.load.project import CAMPAIGNS_FILE, POLICY_FILE, TESTIMONIALS_DIR
 from generator.model import Figure, Site, Testimonial, Verse
 from generator.model.figures import percent
 from generator.model.region import province_region
+from generator.text.labels import USES, label
 from generator.validate.campaigns import CampaignParts, read_field
 from generator.validate.loaded import Loaded, suggest
 from generator.validate.media import check_media
@@ -77,7 +78,6 @@ def _check_period(doc: Document, parts: CampaignParts, base: Loc) -> list[Diagno
 
 
 def _check_references(loaded: Loaded, doc: Document, parts: CampaignParts, base: Loc) -> None:
-    on_web = parts.outputs is None or "web" in parts.outputs
     for kind, refs, known, folder in (
         ("testimonials", parts.testimonials, loaded.testimonials, "content/testimonials"),
         ("verses", parts.verses, loaded.verses, "content/verses"),
@@ -93,20 +93,29 @@ def _check_references(loaded: Loaded, doc: Document, parts: CampaignParts, base:
                         ),
                     )
                 )
-            elif ref in known and kind == "testimonials" and on_web:
-                consent = loaded.testimonials[ref].consent
-                if not consent.given or "web" not in consent.scope:
-                    loaded.diagnostics.append(
-                        doc.diagnostic(
-                            base + (kind, i),
-                            "no-consent",
-                            _(
-                                "«{ref}» has no consent for the web; it will not be "
-                                "published on the campaign page"
-                            ).format(ref=ref),
-                            severity="warning",
-                        )
-                    )
+            elif ref in known and kind == "testimonials":
+                _check_consent(loaded, doc, parts, base + (kind, i), ref)
+
+
+def _check_consent(loaded: Loaded, doc: Document, parts: CampaignParts, loc: Loc, ref: str) -> None:
+    """Say where a campaign's testimonial will and will not appear, and why."""
+    consent = loaded.testimonials[ref].consent
+    wanted = [use for use in USES if parts.outputs is None or use in parts.outputs]
+    allowed = set(consent.scope) if consent.given else set()
+    withheld = [use for use in wanted if use not in allowed]
+    if not withheld:
+        return
+    shown = [use for use in wanted if use in allowed]
+    reason = (
+        _("consent was not given") if not consent.given else _("«consent.scope» does not list it")
+    )
+    message = _("«{ref}» will appear on: {shown}; not on: {withheld}, because {reason}").format(
+        ref=ref,
+        shown=", ".join(label("use", use, _) for use in shown) or _("nowhere"),
+        withheld=", ".join(label("use", use, _) for use in withheld),
+        reason=reason,
+    )
+    loaded.diagnostics.append(doc.diagnostic(loc, "no-consent", message, severity="warning"))
 
 
 def _check_campaign(loaded: Loaded, doc: Document, parts: CampaignParts) -> None:

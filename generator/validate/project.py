@@ -22,6 +22,7 @@ from generator.load.project import (
 )
 from generator.load.theme import locate_theme
 from generator.model import Policy, Project, Testimonial, Verse
+from generator.model.consent import public_testimonials
 from generator.validate.campaigns import validate_campaigns_file
 from generator.validate.checks import check_project
 from generator.validate.document import validate_document
@@ -116,10 +117,11 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     file = loaded.campaigns_file
     if loaded.errors or file is None or loaded.policy is None:
         raise ContentError(sort_diagnostics(loaded.diagnostics))
+    testimonials, campaigns = public_testimonials(loaded.testimonials, file.campaigns)
     project = Project(
         site=file.site,
-        campaigns=file.campaigns,
-        testimonials=loaded.testimonials,
+        campaigns=campaigns,
+        testimonials=testimonials,
         verses=loaded.verses,
         policy=loaded.policy,
         pages=loaded.pages,

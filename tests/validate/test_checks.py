@@ -138,8 +138,8 @@ CASES = [
         "consent: {given: true,",
         "consent: {given: false,",
         [
-            "campaigns.yml:24:20: warning: «chi-a» chưa có sự đồng ý đăng lên trang web; lời chia sẻ "
-            "này sẽ không được đăng trên trang chiến dịch"
+            "campaigns.yml:24:20: warning: «chi-a» sẽ xuất hiện trên: không ở đâu; không xuất hiện "
+            "trên: trang web, bản in, mạng xã hội, loa phát thanh, vì người này chưa đồng ý"
         ],
         id="no consent",
     ),

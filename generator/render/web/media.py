@@ -90,11 +90,15 @@ def _encode(image: Image.Image, ext: str, options: dict[str, object]) -> bytes:
     return buffer.getvalue()
 
 
-def process_photo(source: Path, shape: Shape) -> Picture:
-    """Resize and re-encode one photo for ``shape``; the name carries a hash of its bytes."""
+def process_photo(source: Path, shape: Shape, anonymous: bool = False) -> Picture:
+    """Resize and re-encode one photo for ``shape``; the name carries a hash of its bytes.
+
+    ``anonymous``: the photo of a person named by initials; its file name keeps nothing of
+    the source file's name, which is usually the person's.
+    """
     data = source.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:10]
-    name = f"{source.stem}-{digest}"
+    name = f"anh-{digest}" if anonymous else f"{source.stem}-{digest}"
     with Image.open(io.BytesIO(data), formats=("JPEG", "PNG", "WEBP")) as opened:
         image = _crop(ImageOps.exif_transpose(opened).convert("RGB"), shape.ratio)
     widths = [w for w in shape.widths if w <= image.width] or [image.width]
@@ -114,11 +118,17 @@ def process_media(root: Path, project: Project) -> dict[str, Picture]:
     for campaign in project.campaigns:
         if campaign.image:
             wanted[campaign.image] = WIDE
+    private: set[str] = set()
     for testimonial in project.testimonials.values():
         if testimonial.photo:
             wanted.setdefault(testimonial.photo, PORTRAIT)
+            if testimonial.consent.display == "initials":
+                private.add(testimonial.photo)
     media = root / "content" / MEDIA_FOLDER
-    return {name: process_photo(media / name, shape) for name, shape in sorted(wanted.items())}
+    return {
+        name: process_photo(media / name, shape, anonymous=name in private)
+        for name, shape in sorted(wanted.items())
+    }
 
 
 def media_files(pictures: dict[str, Picture]) -> dict[str, bytes]:
