@@ -28,6 +28,7 @@ from generator.validate.checks import check_project
 from generator.validate.document import validate_document
 from generator.validate.loaded import Loaded, sort_diagnostics
 from generator.validate.pages import validate_pages
+from generator.validate.speech import check_spoken_texts
 from generator.validate.theme import validate_theme
 
 
@@ -78,6 +79,7 @@ def validate_files(files: ProjectFiles) -> Loaded:
     loaded.pages, problems = validate_pages(files.pages, loaded.site)
     loaded.diagnostics.extend(problems)
     check_project(loaded)
+    loaded.diagnostics.extend(check_spoken_texts(loaded))
     return loaded
 
 

@@ -43,3 +43,13 @@ def test_a_sentence_opened_by_an_abbreviation_starts_with_a_capital(ansinh: Runn
     code, out, _err = ansinh("say", "BHXH tự nguyện là chính sách. BHYT cũng vậy.")
     assert code == 0
     assert out == "bảo hiểm xã hội tự nguyện là chính sách. Bảo hiểm y tế cũng vậy.\n"
+
+
+def test_what_cannot_be_read_is_said_on_stderr_with_its_column(ansinh: Runner) -> None:
+    code, out, err = ansinh("say", "Xem www.bhxh.gov.vn ngày 15-4")
+    assert code == 0
+    assert out == "Xem ngày mười lăm tháng tư\n"
+    assert err == (
+        "cột 5: «www.bhxh.gov.vn»: Địa chỉ web hoặc thư điện tử; không đọc lên loa, "
+        "hãy đưa kèm bằng chữ.\n"
+    )
