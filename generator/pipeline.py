@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,12 +25,14 @@ from generator.render.web.config import (
 )
 from generator.render.web.media import Picture, media_files, process_media
 from generator.render.web.pages import render_web
+from generator.render.web.search import render_search_index, search_records
 from generator.validate.project import load_project
 from generator.validate.theme import load_theme
 from generator.validate.translations import count_translations
 from generator.write.cache import OutputStore, Stored
 from generator.write.engine import run_mkdocs
 from generator.write.files import sync_folder, write_if_changed
+from generator.write.guard import check_output_folder
 from generator.write.publish import manifest_entry, publish, staging_folder, write_manifest
 from generator.write.units import finish_rendering, start_rendering
 
@@ -130,6 +133,30 @@ def build_web(project: Project, theme: Theme, root: Path, staging: Path) -> None
             project, theme, locale, root / SCRATCH / locale, site_dir, base, pictures
         )
         run_mkdocs(config, epoch)
+    for locale in ordered:
+        write_search_index(project, staging, locale)
+
+
+def _page_address(site_dir: Path, file: Path) -> str:
+    folder = file.parent.relative_to(site_dir).as_posix()
+    return "" if folder == "." else f"{folder}/"
+
+
+def write_search_index(project: Project, staging: Path, locale: str) -> None:
+    """Index one locale's built pages for search, in place of the engine's own index."""
+    site_dir = staging / locale_prefix(project, locale)
+    others = [staging / locale_prefix(project, code) for code in project.site.locales]
+    nested = [folder for folder in others if folder != site_dir and folder.is_relative_to(site_dir)]
+    pages = {
+        _page_address(site_dir, file): file.read_text("utf-8")
+        for file in sorted(site_dir.rglob("index.html"))
+        if not any(file.is_relative_to(folder) for folder in nested)
+    }
+    files = render_search_index(search_records(pages))
+    for name, data in files.items():
+        write_if_changed(site_dir / name, data)
+    # The engine's whole-site index, fetched by its own search, which An Sinh replaces.
+    shutil.rmtree(site_dir / "search", ignore_errors=True)
 
 
 def page_entries(project: Project, staging: Path) -> list[dict[str, Any]]:
@@ -169,6 +196,7 @@ def build_site(root: Path, out: Path) -> BuildSummary:
     """Build everything into ``out``; on any error ``out`` is left exactly as it was."""
     started = time.perf_counter()
     root, out = root.resolve(), out.resolve()
+    check_output_folder(root, out)
     project, warnings = load_project(root)
     theme = load_theme(root, project.site.theme)
     store = OutputStore(root)

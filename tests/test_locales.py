@@ -31,7 +31,8 @@ def test_each_locale_has_its_own_folder_language_and_search(km_site: tuple[Path,
     for prefix, lang in (("", "vi"), ("en/", "en"), ("km/", "km")):
         page = html(out / prefix / "campaigns/thu-nghiem/index.html")
         assert f'<html lang="{lang}"' in page
-        assert (out / prefix / "search/search_index.json").is_file()
+        assert (out / prefix / "pagefind/pagefind-entry.json").is_file()
+        assert not (out / prefix / "search").exists()
         assert f"https://test.example.vn/{prefix}campaigns/thu-nghiem/" in html(
             out / prefix / "sitemap.xml"
         )

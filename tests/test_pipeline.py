@@ -66,7 +66,7 @@ def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
     listed = set(paths)
     engine_files = [f for f in files if f not in listed]
     assert all(
-        f.startswith(("assets/", "search/", "en/assets/", "en/search/"))
+        f.startswith(("assets/", "pagefind/", "en/assets/", "en/pagefind/"))
         or f.endswith(("sitemap.xml", "sitemap.xml.gz"))
         or f == "manifest.json"
         for f in engine_files
@@ -94,6 +94,8 @@ def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
         ("loudspeaker", "html"),
         ("loudspeaker", "ics"),
         ("audio", "wav"),
+        ("poster", "pdf"),
+        ("poster", "png"),
     } <= kinds
     for campaign in example_campaigns():
         mine = {e["path"] for e in manifest if e["campaign"] == campaign}
@@ -101,6 +103,9 @@ def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
         assert f"loudspeaker/{campaign}/3-phut.txt" in mine
         assert f"loudspeaker/{campaign}/1-phut.wav" in mine
         assert f"loudspeaker/{campaign}/schedule.ics" in mine
+        assert f"print/{campaign}/poster-a4.pdf" in mine
+        assert f"print/{campaign}/poster-a4.png" in mine
+        assert f"print/{campaign}/poster-a3.pdf" in mine
 
 
 class _Requests(HTMLParser):
@@ -296,3 +301,21 @@ def test_pages_write_numbers_amounts_and_dates_as_each_language_does(
 ) -> None:
     assert vi in (example_site / page).read_text("utf-8")
     assert en in (example_site / "en" / page).read_text("utf-8")
+
+
+def test_heading_anchors_fold_vietnamese(example_site: Path) -> None:
+    page = (example_site / "campaigns/dong-thap/index.html").read_text("utf-8")
+    ids = re.findall(r'<h[1-6] id="([^"]+)"', page)
+    assert "dieu-can-nho" in ids
+    assert "dong-thap-truyen-thong-nhom-nho-cuoi-tuan" in ids
+    assert "toi-se-dong-bao-nhieu" in ids
+    assert not [anchor for anchor in ids if anchor.startswith(("ieu-", "ong-"))]
+
+
+def test_each_locale_has_a_search_index_and_no_engine_index(example_site: Path) -> None:
+    for prefix in ("", "en/"):
+        bundle = example_site / prefix / "pagefind"
+        assert (bundle / "pagefind-entry.json").is_file()
+        assert list((bundle / "index").glob("*.pf_index"))
+        assert not (bundle / "pagefind-ui.js").exists()
+        assert not (example_site / prefix / "search").exists()

@@ -12,6 +12,7 @@ located errors. Nothing is shared between files.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ from generator.text.format import format_number
 
 Loc = tuple[str | int, ...]
 
+# Characters that make text show in another order than it is read: never wanted, a trick.
+_DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _GROUPED_NUMBER = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
 MAX_VALUES = 200_000
 
@@ -124,6 +127,15 @@ def _scalar(node: ScalarNode, walk: _Walk, loc: Loc) -> Any:
             return Tagged(tag, text)
         walk.error(node, "unknown-tag", _unknown_tag(tag))
         return unicodedata.normalize("NFC", text)
+    if _DIRECTION_CONTROL.search(text):
+        walk.error(
+            node,
+            "control-character",
+            _(
+                "the text holds an invisible character that reverses the writing direction "
+                "(U+202A–U+202E, U+2066–U+2069); delete it and type the text again"
+            ),
+        )
     if tag == TAG + "float" and _GROUPED_NUMBER.match(text):
         digits = text.replace(".", "")
         walk.problems.append(
@@ -287,8 +299,24 @@ def _file_problem(path: str, code: str, message: str) -> Diagnostic:
 
 
 def read_text(file: Path, display_path: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a text file of at most ``MAX_FILE_BYTES`` as UTF-8, or say why it cannot be."""
-    size = file.stat().st_size
+    """Read a text file of at most ``MAX_FILE_BYTES`` as UTF-8, or say why it cannot be.
+
+    Only a regular file is opened: a folder, a pipe or a device named like a content
+    file is reported, never read (a pipe would wait for ever).
+    """
+    try:
+        status = file.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        message = _("cannot read the file: {reason}").format(reason=error.strerror or error)
+        return None, [_file_problem(display_path, "unreadable", message)]
+    if status is None or not stat.S_ISREG(status.st_mode):
+        message = _(
+            "this is not an ordinary file (a folder, a link to nothing or a pipe); remove it"
+        )
+        return None, [_file_problem(display_path, "unreadable", message)]
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         message = _(
             "the file is {size} bytes, more than the limit of {limit} bytes; split it into "
@@ -296,7 +324,12 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Diagnosti
         ).format(size=number(size), limit=number(MAX_FILE_BYTES))
         return None, [_file_problem(display_path, "file-too-large", message)]
     try:
-        return file.read_bytes().decode("utf-8"), []
+        data = file.read_bytes()
+    except OSError as error:
+        message = _("cannot read the file: {reason}").format(reason=error.strerror or error)
+        return None, [_file_problem(display_path, "unreadable", message)]
+    try:
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
         message = _("the file is not UTF-8 text ({reason}); save it as UTF-8").format(
             reason=error.reason

@@ -13,7 +13,7 @@ import yaml
 
 from generator.errors import Diagnostic, ThemeError
 from generator.i18n import _
-from generator.load.document import Tagged, load_yaml
+from generator.load.document import Document, Loc, Tagged, load_yaml
 
 PROJECT_MKDOCS = "mkdocs.yml"
 # An Sinh sets these per locale; a value in the project's file would be overwritten.
@@ -40,7 +40,84 @@ def read_base_config(project_root: Path) -> tuple[dict[str, Any], list[Diagnosti
     if not isinstance(doc.data, dict):
         message = _("a mapping of settings is expected")
         return {}, [doc.diagnostic((), "wrong-type", message)]
+    problems = _unsafe_settings(doc)
+    if problems:
+        return {}, problems
     return {key: value for key, value in doc.data.items() if key not in _SET_BY_ANSINH}, []
+
+
+# What mkdocs.yml may set. The site engine can run code (hooks, plugins, some Markdown
+# extensions) and load scripts, styles or trackers from elsewhere (extra_javascript,
+# extra_css, extra.analytics): none of that may come from a project's settings.
+ALLOWED_KEYS = frozenset(
+    {"theme", "markdown_extensions", "plugins", "validation", "copyright", "extra", "strict"}
+)
+ALLOWED_PLUGINS = frozenset({"search"})
+ALLOWED_EXTENSIONS = frozenset(
+    {
+        "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html",
+        "sane_lists", "smarty", "tables", "toc", "pymdownx.details", "pymdownx.superfences",
+        "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.mark", "pymdownx.tilde",
+        "pymdownx.caret", "pymdownx.betterem", "pymdownx.highlight", "pymdownx.inlinehilite",
+        "pymdownx.emoji", "pymdownx.critic", "pymdownx.keys", "pymdownx.smartsymbols",
+    }
+)  # fmt: skip
+FORBIDDEN_EXTRA = frozenset({"analytics", "consent", "social", "generator"})
+# The Python functions a setting may name (``!!python/name:…``): known formatters only.
+ALLOWED_PYTHON_NAMES = (
+    "pymdownx.superfences.fence_code_format",
+    "pymdownx.superfences.fence_div_format",
+    "pymdownx.emoji.",
+    "material.extensions.emoji.",
+)
+
+
+def _unsafe_settings(doc: Document) -> list[Diagnostic]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems = [
+        doc.diagnostic(
+            (key,),
+            "unsafe-setting",
+            _("«{key}» cannot be set in mkdocs.yml (allowed: {allowed})").format(
+                key=key, allowed=", ".join(sorted(ALLOWED_KEYS))
+            ),
+            key=True,
+        )
+        for key in data
+        if key not in ALLOWED_KEYS and key not in _SET_BY_ANSINH
+    ]
+    for field, allowed in (
+        ("plugins", ALLOWED_PLUGINS),
+        ("markdown_extensions", ALLOWED_EXTENSIONS),
+    ):
+        entries = data.get(field) or []
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            name = next(iter(entry), None) if isinstance(entry, dict) else entry
+            if name not in allowed:
+                problems.append(
+                    doc.diagnostic(
+                        (field, index),
+                        "unsafe-setting",
+                        _("«{name}» cannot be used in «{field}» (allowed: {allowed})").format(
+                            name=name, field=field, allowed=", ".join(sorted(allowed))
+                        ),
+                    )
+                )
+    problems += _unknown_python_names(doc, data, ())
+    extra = data.get("extra")
+    for key in extra if isinstance(extra, dict) else {}:
+        if key in FORBIDDEN_EXTRA:
+            problems.append(
+                doc.diagnostic(
+                    ("extra", key),
+                    "unsafe-setting",
+                    _("«extra.{key}» cannot be set: the site calls no other server").format(
+                        key=key
+                    ),
+                    key=True,
+                )
+            )
+    return problems
 
 
 def load_base_config(project_root: Path) -> dict[str, Any]:
@@ -50,3 +127,22 @@ def load_base_config(project_root: Path) -> dict[str, Any]:
     if errors:
         raise ThemeError("\n".join(errors))
     return config
+
+
+def _unknown_python_names(doc: Document, value: object, loc: Loc) -> list[Diagnostic]:
+    """Report every ``!!python/…`` value that names a function not known to be harmless."""
+    if isinstance(value, Tagged):
+        written = "!!" + value.tag.removeprefix("tag:yaml.org,2002:") + value.value
+        name = written.removeprefix("!!python/name:")
+        if name != written and name.startswith(ALLOWED_PYTHON_NAMES):
+            return []
+        message = _("«{written}» cannot be used in mkdocs.yml: it would run Python code")
+        return [doc.diagnostic(loc, "unsafe-setting", message.format(written=written))]
+    items: list[tuple[str | int, object]] = []
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = list(enumerate(value))
+    return [
+        problem for key, item in items for problem in _unknown_python_names(doc, item, loc + (key,))
+    ]

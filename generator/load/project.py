@@ -91,7 +91,9 @@ def load_files(root: Path) -> ProjectFiles:
     for folder in (TESTIMONIALS_DIR, VERSES_DIR):
         for file in sorted((root / folder).glob("*.yml")):
             relative = f"{folder}/{file.name}"
-            if _SLUG.match(file.stem):
+            if not _inside(root, file):
+                files.diagnostics.append(_outside(relative))
+            elif _SLUG.match(file.stem):
                 _read(files, relative)
             else:
                 files.diagnostics.append(bad_file_name(relative, file.name))
@@ -108,6 +110,25 @@ def load_files(root: Path) -> ProjectFiles:
     return files
 
 
+def _inside(root: Path, file: Path) -> bool:
+    """Say whether ``file``, links followed, stays inside the project."""
+    try:
+        return file.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _outside(relative: str) -> Diagnostic:
+    return Diagnostic(
+        relative,
+        1,
+        1,
+        "error",
+        "path-outside",
+        _("this file is a link to a place outside the project; put the file itself here"),
+    )
+
+
 def _read(files: ProjectFiles, relative: str) -> None:
     doc, problems = load_yaml(files.root / relative, relative)
     files.diagnostics.extend(problems)
@@ -119,6 +140,9 @@ def _read_pages(files: ProjectFiles) -> None:
     for file in sorted((files.root / PAGES_DIR).glob("*.md")):
         relative = f"{PAGES_DIR}/{file.name}"
         name, _dot, locale = file.stem.partition(".")
+        if not _inside(files.root, file):
+            files.diagnostics.append(_outside(relative))
+            continue
         if not _SLUG.match(name) or (locale and not re.match(r"^[a-z]{2,3}$", locale)):
             files.diagnostics.append(bad_file_name(relative, file.name))
             continue

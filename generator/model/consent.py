@@ -3,13 +3,11 @@
 A person may agree to be quoted only as «Chị T., Sa Đéc» (``consent.display: initials``).
 The project model then holds the public form of that testimonial, so every output shows
 the same: the name becomes the kinship term and the initial of the given name, the id
-(which staff usually write as the name, and which becomes page and file names) becomes a
-neutral one, and a written photo description, which may name the person, is dropped.
+(which staff usually write as the name, and which becomes page and file names) becomes
+``nguoi-1``, ``nguoi-2``…, and a written photo description, which may name the person, is dropped.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 from generator.model.content import Campaign, Testimonial
 
@@ -21,18 +19,18 @@ def initials_name(name: str, salutation: str | None) -> str:
     return f"{salutation.capitalize()} {initial}" if salutation else initial
 
 
-def public_id(testimonial_id: str) -> str:
-    """Return a stable id that does not spell the person's name: ``nguoi-`` and a hash."""
-    return "nguoi-" + hashlib.sha256(testimonial_id.encode()).hexdigest()[:8]
+def public_ids(testimonial_ids: list[str]) -> dict[str, str]:
+    """Return ``nguoi-1``, ``nguoi-2``… for these ids, in their order: nothing to guess from."""
+    return {name: f"nguoi-{number}" for number, name in enumerate(sorted(testimonial_ids), 1)}
 
 
-def public_testimonial(testimonial: Testimonial) -> Testimonial:
+def public_testimonial(testimonial: Testimonial, public_id: str) -> Testimonial:
     """Return the testimonial as the public may see it."""
     if testimonial.consent.display != "initials":
         return testimonial
     return testimonial.model_copy(
         update={
-            "id": public_id(testimonial.id),
+            "id": public_id,
             "name": initials_name(testimonial.name, testimonial.salutation),
             "photo_alt": None,
         }
@@ -43,7 +41,11 @@ def public_testimonials(
     testimonials: dict[str, Testimonial], campaigns: list[Campaign]
 ) -> tuple[dict[str, Testimonial], list[Campaign]]:
     """Return the testimonials by their public id, and the campaigns referring to those ids."""
-    public = {name: public_testimonial(item) for name, item in testimonials.items()}
+    hidden = public_ids([n for n, t in testimonials.items() if t.consent.display == "initials"])
+    public = {
+        name: public_testimonial(item, hidden.get(name, name))
+        for name, item in testimonials.items()
+    }
     renamed = {name: item.id for name, item in public.items() if item.id != name}
     if not renamed:
         return public, campaigns

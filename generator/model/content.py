@@ -130,6 +130,40 @@ LocalizedParagraph = Annotated[LocalizedText, _at_most(PARAGRAPH_CHARS)]
 LocalizedBody = Annotated[LocalizedText, _at_most(BODY_CHARS)]
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _check_year(value: dt.date) -> dt.date:
+    """Refuse a date no campaign can mean (a typo such as 2201 or 0001 breaks the build)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "date_range",
+            "a date between {first} and {last}",
+            {"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return value
+
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{2,19}$")
+
+
+def _check_phone(value: object) -> str:
+    """Accept one phone number: digits, with spaces, dots or hyphens between groups."""
+    if not isinstance(value, str) or not _PHONE.match(value) or sum(map(str.isdigit, value)) < 3:
+        raise PydanticCustomError("phone_number", "one phone number such as 1900 9068")
+    return value
+
+
+# The number residents call: a tel: link on pages, read digit by digit on loudspeakers.
+PhoneNumber = Annotated[
+    str, PlainValidator(_check_phone), WithJsonSchema({"type": "string", "pattern": _PHONE.pattern})
+]
+
+
+# A date of the content: 1900 to 2100.
+ContentDate = Annotated[dt.date, AfterValidator(_check_year)]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -140,7 +174,7 @@ class Source(Model):
     title: Line
     publisher: Label | None = None
     url: Url | None = None
-    date: dt.date | None = None
+    date: ContentDate | None = None
 
 
 class Site(Model):
@@ -149,14 +183,14 @@ class Site(Model):
     base_url: Url
     locales: list[LocaleCode] = Field(default_factory=lambda: ["vi"], min_length=1)
     default_locale: LocaleCode = "vi"
-    hotline: Annotated[str, StringConstraints(max_length=50)]
+    hotline: PhoneNumber
     organisation: LocalizedLabel
     theme: Slug = "default"
 
 
 class Period(Model):
-    start: dt.date
-    end: dt.date
+    start: ContentDate
+    end: ContentDate
 
 
 class Figure(Model):
@@ -168,9 +202,9 @@ class Figure(Model):
     unit: FigureUnit = "people"
     target: int | None = Field(default=None, gt=0, le=MAX_WHOLE)
     previous: Whole | None = None
-    previous_as_of: dt.date | None = None
+    previous_as_of: ContentDate | None = None
     percent_of_target: Decimal | None = Field(default=None, ge=0, le=MAX_WHOLE, allow_inf_nan=False)
-    as_of: dt.date
+    as_of: ContentDate
     source: Source
 
 
@@ -253,7 +287,7 @@ class Consent(Model):
     """The person's consent: whether given, for which uses, and how they are named."""
 
     given: bool
-    date: dt.date | None = None
+    date: ContentDate | None = None
     scope: list[Use] = Field(default_factory=list)
     display: Literal["full", "initials"] = Field(
         default="full",
@@ -308,7 +342,7 @@ class StateSupport(Model):
 
 
 class VoluntaryInsurance(Model):
-    effective_from: dt.date
+    effective_from: ContentDate
     legal_basis: list[Line] = Field(min_length=1)
     contribution_rate_percent: Decimal = Field(gt=0, le=100, allow_inf_nan=False)
     income_floor: int = Field(gt=0, le=MAX_WHOLE)
@@ -319,7 +353,7 @@ class VoluntaryInsurance(Model):
 
 
 class HouseholdHealthInsurance(Model):
-    effective_from: dt.date
+    effective_from: ContentDate
     legal_basis: list[Line] = Field(min_length=1)
     base_salary: int = Field(gt=0, le=MAX_WHOLE)
     rate_percent: Decimal = Field(gt=0, le=100, allow_inf_nan=False)

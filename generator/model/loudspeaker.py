@@ -1,9 +1,9 @@
-"""The loudspeaker settings a theme declares: script lengths, pauses, sheet layout, formulas.
+"""The loudspeaker settings a theme declares: script lengths, pauses, formulas.
 
 ``themes/<name>/loudspeaker/defaults.yml`` is a ``Settings``;
 ``loudspeaker/regions.yml`` maps each region to its ``Formulas``. Both are
 validated when the theme is loaded. Rates are syllables a minute, pauses
-seconds, sheet sizes points.
+seconds. The operator sheet's layout is its template, ``loudspeaker/sheet.html.j2``.
 """
 
 from __future__ import annotations
@@ -60,34 +60,6 @@ class LengthPlan(_Data):
         return list(self.extra.items())
 
 
-class SheetStyle(_Data):
-    font: str
-    size: float = Field(ge=6, le=96)
-    leading: float = Field(default=1.3, ge=1, le=3)
-    color: str = Field(default="#000000", pattern=r"^#[0-9a-fA-F]{6}$")
-    space_before: float = Field(default=0, ge=0)
-    indent: float = Field(default=0, ge=0)
-
-
-class SheetStyles(_Data):
-    title: SheetStyle
-    meta: SheetStyle
-    heading: SheetStyle
-    written: SheetStyle
-    spoken: SheetStyle
-    note: SheetStyle
-    footer: SheetStyle
-
-
-class SheetLayout(_Data):
-    """The printed operator sheet: page and margins in points, fonts, paragraph styles."""
-
-    page: dict[Literal["width", "height"], float]
-    margins: dict[Literal["top", "right", "bottom", "left"], float]
-    fonts: dict[str, str]
-    styles: SheetStyles
-
-
 class Settings(_Data):
     """The theme's ``loudspeaker/defaults.yml``."""
 
@@ -99,7 +71,6 @@ class Settings(_Data):
     order: tuple[PartKind, ...]
     overrun: float = Field(ge=0, le=0.5)
     lengths: tuple[LengthPlan, ...] = Field(min_length=1)
-    sheet: SheetLayout
     round_figures: bool = False
     words: dict[str, str] = Field(default_factory=dict)
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.model.cards import CardLayout, SocialStyle
 from generator.model.loudspeaker import Formulas, Settings
+from generator.model.printing import PrintLayout
 from generator.model.region import Region
 
 
@@ -74,9 +76,26 @@ class LoudspeakerDesign:
     abbreviations: dict[str, str] | None
 
 
+class PrintFace(NamedTuple):
+    """A font file of a print family, in CSS terms: family name, weight (400, 700), file."""
+
+    family: str
+    weight: int
+    path: Path
+
+
+@dataclass(frozen=True)
+class PrintDesign:
+    """``print/layout.yml`` with its font files found along the theme chain."""
+
+    layout: PrintLayout
+    faces: tuple[PrintFace, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Theme(ThemeFiles):
     """A theme whose data files were all read and validated when it was loaded."""
 
     social: SocialDesign
     loudspeaker: LoudspeakerDesign
+    print: PrintDesign

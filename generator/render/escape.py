@@ -44,7 +44,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _BLANK_LINES = re.compile(r"\n\s*\n")
 # ASCII white space only: the no-break spaces Babel puts in amounts must stay.
 _WHITE_SPACE = re.compile(r"[ \t\n\r\f\v]+")
-_PLAIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/%=-]*")
+# An underscore only between letters or digits, where it can start no emphasis.
+_PLAIN_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:/%=-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*")
 LINK_SCHEMES = frozenset({"http", "https", "tel", "mailto"})
 
 
@@ -69,8 +70,8 @@ def markdown_text(text: object) -> MarkdownSafe:
     """Return ``text`` (one line) safe as text in a web page's Markdown and HTML.
 
     Runs of white space become one space (kept at the ends, where a template joins
-    pieces); a word of letters, digits and ``_ . : / % = -`` that starts with a letter
-    or digit cannot start any markup and is kept as it is.
+    pieces); a word of letters, digits and ``. : / % = -`` that starts with a letter or
+    digit, with underscores only between letters or digits, starts no markup and is kept.
     """
     value = str(text)
     if _PLAIN_TOKEN.fullmatch(value):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -231,6 +234,44 @@ def _check_campaigns(loaded: Loaded, doc: Document) -> None:
         _check_campaign(loaded, doc, parts)
 
 
+def _check_unnamed(doc: Document, testimonial: Testimonial) -> list[Diagnostic]:
+    """Warn where the text of a person shown by initials still names them."""
+    words = testimonial.name.split()
+    names = [testimonial.name] + ([words[-1]] if words and len(words[-1]) > 1 else [])
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
+    )
+    found = []
+    for loc, text in _texts(doc.data, ()):
+        if loc[:1] in (("name",), ("consent",)):
+            continue
+        match = pattern.search(unicodedata.normalize("NFC", text))
+        if match:
+            found.append(
+                doc.diagnostic(
+                    loc,
+                    "named",
+                    _(
+                        "«{word}» names the person, who agreed to be shown by initials only; "
+                        "remove it from this text"
+                    ).format(word=match.group(1)),
+                    severity="warning",
+                )
+            )
+    return found
+
+
+def _texts(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, loc + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, loc + (index,))
+
+
 def _check_named(loaded: Loaded, site: Site | None) -> None:
     """Check the photos, translations and verses of every testimonial and verse file."""
     for path, item_doc in loaded.documents.items():
@@ -246,6 +287,8 @@ def _check_named(loaded: Loaded, site: Site | None) -> None:
         for name, item in items.items():
             item_doc = loaded.documents[f"{folder}/{name}.yml"]
             loaded.diagnostics.extend(check_translations(item_doc, item, (), site))
+            if isinstance(item, Testimonial) and item.consent.display == "initials":
+                loaded.diagnostics.extend(_check_unnamed(item_doc, item))
             if isinstance(item, Verse):
                 source = (loaded.root / item_doc.path).read_text(encoding="utf-8")
                 loaded.diagnostics.extend(check_verse_file(item_doc, source, item))

@@ -187,6 +187,17 @@ def _message_for(
         return "too-short", _("«{key}» needs at least {count} item(s)").format(
             key=name, count=ctx.get("min_length", 1)
         )
+    if kind == "phone_number":
+        return "invalid-phone", _(
+            "«{key}» must be one phone number, digits with spaces, dots or hyphens, e.g. "
+            "1900 9068 (write other numbers in the texts), found {found}"
+        ).format(key=name, found=describe_value(value))
+    if kind == "date_range":
+        return "invalid-date", _(
+            "«{key}» must be a date between {first} and {last}, found {found}"
+        ).format(
+            key=name, first=ctx.get("first"), last=ctx.get("last"), found=describe_value(value)
+        )
     if kind == "web_address":
         return "invalid-url", _(
             "«{key}» must be a web address starting with https:// or http://, without spaces "

@@ -45,7 +45,12 @@ _BRACKETED = r"\[(?:[^\[\]\\\n]|\\.|\[(?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*\])*\]"
 _URL = r"\(\s*<?\s*(?P<url>[^()<>\n]{0,200})"
 _INLINE = re.compile(r"(?P<bang>!?)" + _BRACKETED + _URL)
 _LOOSE = re.compile(r"\]" + _URL)
-_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)", re.M)
+# A reference definition, also inside a quote or a list item (``> [r]: url``, ``- [r]: url``).
+_DEFINITION = re.compile(
+    r"^(?:[ \t]*(?:>|[*+\-]|\d{1,9}[.)])[ \t]*)*[ \t]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*"
+    r"<?(?P<url>[^\s>]+)",
+    re.M,
+)
 _REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\](?:[ ]?\[(?P<label>[^\[\]\n]*)\])?")
 _ATTRIBUTE_LIST = re.compile(r"\{(?P<body>[^{}\n]*)\}")
 _HANDLER = re.compile(r"(?:^|[\s'\"])(?P<name>on[a-z]+)\s*=", re.I)
@@ -240,11 +245,47 @@ def _label(label: str) -> str:
     return " ".join(label.lower().split())
 
 
+# Raw HTML of any kind, and attribute lists: pages are plain Markdown. These are found on
+# the text as written, code spans included: what looks like code to a scanner may not be
+# code to the Markdown engine, and a false alarm is the safer mistake.
+_ANY_TAG = re.compile(r"<(?!https?://|mailto:)[A-Za-z!?]", re.IGNORECASE)
+_ANY_ATTRIBUTE_LIST = re.compile(r"\{[ \t]*[:.#]|\{[^{}\n]*=")
+
+
+def _plain_markdown_findings(text: str, taken: set[int]) -> Iterator[Finding]:
+    """Report raw HTML and attribute lists on lines the specific checks left unreported."""
+
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def free(offset: int) -> bool:
+        return bisect.bisect_right(line_starts, offset) - 1 not in taken
+
+    for match in _ANY_TAG.finditer(text):
+        if free(match.start()):
+            yield Finding(
+                match.start(),
+                "raw-html",
+                _(
+                    "a page is written in Markdown, without HTML tags or comments; remove "
+                    "this tag, or write &lt; for a «<» sign"
+                ),
+            )
+    for match in _ANY_ATTRIBUTE_LIST.finditer(text):
+        if free(match.start()):
+            yield Finding(
+                match.start(),
+                "attribute-list",
+                _("attribute lists such as «{: …}» are not allowed in a page; remove it"),
+            )
+
+
 def scan_page(text: str) -> list[tuple[int, int, str, str]]:
     """Return (line, column, code, message) for everything a page must not hold, 1-based."""
     scanned = _blank_code_spans(text)
     line_starts = [0] + [i + 1 for i, ch in enumerate(scanned) if ch == "\n"]
     findings = _html_findings(scanned) + list(_markdown_findings(scanned))
+    taken = {bisect.bisect_right(line_starts, finding.offset) - 1 for finding in findings}
+    findings += _plain_markdown_findings(text, taken)
     located = []
     for finding in sorted(set(findings), key=lambda f: (f.offset, f.message)):
         line = bisect.bisect_right(line_starts, finding.offset)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageFile
 
 from generator.i18n import _
 from generator.load.document import Document, Loc, number
@@ -78,13 +78,22 @@ def image_problem(path: Path) -> str | None:
 
 
 def _decode(image: Image.Image) -> None:
-    """Read the whole image cheaply, so a truncated file is caught: JPEG at 1/8 scale."""
-    if image.format == "PNG":
-        image.verify()
-        return
-    if image.format in ("JPEG", "MPO"):
-        image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
-    image.load()
+    """Read the whole image cheaply, so a truncated file is caught: JPEG at 1/8 scale.
+
+    WeasyPrint, once imported, tells Pillow to accept truncated images, for the whole
+    process; the check must not, so the setting is turned off while it reads.
+    """
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        if image.format == "PNG":
+            image.verify()
+            return
+        if image.format in ("JPEG", "MPO"):
+            image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+        image.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 def _too_many_pixels(width: int, height: int) -> str:

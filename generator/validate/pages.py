@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from generator.errors import Diagnostic
@@ -32,11 +33,24 @@ def _title(text: str) -> str | None:
     return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
 
 
+# Each heading gets an anchor the site engine makes unique one by one: cost grows as the
+# square of their number (20,000 take minutes), and no page for residents needs so many.
+MAX_HEADINGS = 300
+_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+
+
 def _page_problems(page: PageFile, site: Site | None) -> list[Diagnostic]:
     problems = [
         Diagnostic(page.path, line, column, "error", code, message)
         for line, column, code, message in scan_page(page.text)
     ]
+    headings = [i for i, line in enumerate(page.text.splitlines(), 1) if _HEADING.match(line)]
+    if len(headings) > MAX_HEADINGS:
+        message = _(
+            "the page has {count} headings, more than {limit}; split it into several pages"
+        ).format(count=len(headings), limit=MAX_HEADINGS)
+        line = headings[MAX_HEADINGS]
+        problems.append(Diagnostic(page.path, line, 1, "error", "too-many-headings", message))
     reserved = set(RESERVED_NAMES) | set(site.locales if site else ())
     if page.name in reserved:
         message = _(

@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.errors import ContentError, Diagnostic
 from generator.i18n import _
+from generator.load.document import Document, Loc
 from generator.load.mkdocs import read_base_config
 from generator.load.project import (
     CAMPAIGNS_FILE,
@@ -23,6 +24,8 @@ from generator.load.project import (
 from generator.load.theme import locate_theme
 from generator.model import Policy, Project, Testimonial, Verse
 from generator.model.consent import public_testimonials
+from generator.model.printing import poster_texts
+from generator.model.theme import Theme
 from generator.validate.campaigns import validate_campaigns_file
 from generator.validate.checks import check_project
 from generator.validate.document import validate_document
@@ -102,8 +105,32 @@ def check_site_files(loaded: Loaded) -> list[Diagnostic]:
     if message is not None and doc is not None:
         problems.append(doc.diagnostic(("site", "theme"), "missing-theme", message))
     if theme_files is not None:
-        problems += validate_theme(theme_files)[1]
+        theme, theme_problems = validate_theme(theme_files)
+        problems += theme_problems
+        if theme is not None and doc is not None:
+            problems += check_poster_texts(loaded, doc, theme)
     return problems
+
+
+def check_poster_texts(loaded: Loaded, doc: Document, theme: Theme) -> list[Diagnostic]:
+    """Say, at the text, what is too long for its block of the campaign's poster."""
+    found = []
+    for index, campaign in sorted(loaded.campaigns.campaigns.items()):
+        if "print" not in campaign.outputs:
+            continue
+        for block, where, value in poster_texts(campaign):
+            text = value if isinstance(value, str) else value.get("vi") or ""
+            most = theme.print.layout.poster.blocks[block].max_chars
+            if len(text) > most:
+                loc: Loc = ("campaigns", index, *where)
+                if isinstance(value, dict):
+                    loc += ("vi",)
+                message = _(
+                    "{length} characters do not fit the poster's {block} block, which holds "
+                    "{most}; cut {cut}"
+                ).format(length=len(text), block=block, most=most, cut=len(text) - most)
+                found.append(doc.diagnostic(loc, "too-long-for-print", message))
+    return found
 
 
 def read_project(root: Path) -> Loaded:

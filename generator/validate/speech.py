@@ -21,6 +21,8 @@ from generator.speech import SpeechWarning, normalize
 from generator.validate.loaded import Loaded
 
 LANGUAGE = "vi"
+# Longer texts are refused by the model anyway; reading them would only cost time.
+MAX_SPOKEN_CHARS = 5_000
 
 
 def check_spoken_texts(loaded: Loaded) -> list[Diagnostic]:
@@ -84,7 +86,7 @@ def _vietnamese_texts(doc: Document, locs: list[Loc]) -> Iterator[tuple[Loc, str
             )
         if isinstance(value, dict):
             value, loc = value.get(LANGUAGE), loc + (LANGUAGE,)
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, str) and value.strip() and len(value) <= MAX_SPOKEN_CHARS:
             yield loc, value
 
 

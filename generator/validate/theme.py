@@ -1,7 +1,8 @@
 """Read and check a theme's data files once, when the theme is loaded, with located errors.
 
 The social style and card layouts (``social/``), the loudspeaker settings and
-formulas (``loudspeaker/``) and the speech abbreviations (``speech/``) are
+formulas (``loudspeaker/``), the print layout (``print/layout.yml``) and the speech
+abbreviations (``speech/``) are
 validated like content files: every problem is a ``path:line:column`` diagnostic,
 all reported together. Renderers receive the validated ``Theme`` and read no YAML.
 """
@@ -27,8 +28,17 @@ from generator.model.cards import (
     TextLayer,
 )
 from generator.model.loudspeaker import Formulas, Settings
+from generator.model.printing import PrintLayout
 from generator.model.region import REGIONS, Region
-from generator.model.theme import FontFace, LoudspeakerDesign, SocialDesign, Theme, ThemeFiles
+from generator.model.theme import (
+    FontFace,
+    LoudspeakerDesign,
+    PrintDesign,
+    PrintFace,
+    SocialDesign,
+    Theme,
+    ThemeFiles,
+)
 from generator.speech import DEFAULT_ABBREVIATIONS, load_abbreviations
 from generator.validate.document import validate_document
 
@@ -37,7 +47,9 @@ LAYOUT_DIR = "social/layouts"
 SETTINGS_FILE = "loudspeaker/defaults.yml"
 FORMULAS_FILE = "loudspeaker/regions.yml"
 ABBREVIATIONS_FILE = "speech/abbreviations.yml"
+PRINT_FILE = "print/layout.yml"
 WEIGHTS = ("regular", "bold")
+CSS_WEIGHTS = {"regular": 400, "bold": 700}
 
 
 def load_theme(project_root: Path, name: str) -> Theme:
@@ -54,9 +66,10 @@ def validate_theme(files: ThemeFiles) -> tuple[Theme | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     social = _social_design(files, problems)
     loudspeaker = _loudspeaker_design(files, problems)
-    if social is None or loudspeaker is None or problems:
+    printing = _print_design(files, problems)
+    if social is None or loudspeaker is None or printing is None or problems:
         return None, problems
-    return Theme(files.name, files.folders, social, loudspeaker), problems
+    return Theme(files.name, files.folders, social, loudspeaker, printing), problems
 
 
 def _social_design(theme: ThemeFiles, problems: list[Diagnostic]) -> SocialDesign | None:
@@ -92,6 +105,28 @@ def _loudspeaker_design(theme: ThemeFiles, problems: list[Diagnostic]) -> Loudsp
     if settings is None or formulas is None:
         return None
     return LoudspeakerDesign(settings, formulas, abbreviations)
+
+
+def _print_design(theme: ThemeFiles, problems: list[Diagnostic]) -> PrintDesign | None:
+    layout, doc = _load_data(theme, PRINT_FILE, PrintLayout, problems)
+    if layout is None or doc is None:
+        return None
+    faces: list[PrintFace] = []
+    for family, files in layout.fonts.items():
+        for weight in WEIGHTS:
+            relative = getattr(files, weight)
+            found = theme.find(relative)
+            if found is None:
+                problems.append(
+                    doc.diagnostic(
+                        ("fonts", family, weight),
+                        "missing-file",
+                        _("font file «{path}» not found in the theme").format(path=relative),
+                    )
+                )
+            else:
+                faces.append(PrintFace(family, CSS_WEIGHTS[weight], found))
+    return PrintDesign(layout, tuple(faces))
 
 
 def _load_formulas(theme: ThemeFiles, problems: list[Diagnostic]) -> dict[Region, Formulas] | None:

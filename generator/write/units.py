@@ -13,6 +13,8 @@ from generator.model.theme import Theme
 from generator.render import Output
 from generator.render.loudspeaker.audio import audio_available, mp3_encoder
 from generator.render.loudspeaker.scripts import loudspeaker_notices, render_loudspeaker_campaign
+from generator.render.print.engine import preview_available
+from generator.render.print.poster import render_print_campaign
 from generator.render.social.render import render_site_cards, render_social_campaign
 from generator.write.cache import Entry, OutputStore, Stored, cache_key, code_digest, digest_files
 from generator.write.lifeline import die_with_parent, stop_if_orphaned
@@ -37,13 +39,14 @@ def render_unit(
 
 
 def _render_outputs(project: Project, theme: Theme, unit: Unit) -> tuple[list[Output], list[str]]:
-    """Render the site-wide cards (no campaign) or one campaign's cards and scripts."""
+    """Render the site-wide cards (no campaign) or one campaign's cards, scripts and posters."""
     if unit.campaign is None:
         return render_site_cards(project, theme), []
     campaign = next(c for c in project.campaigns if c.id == unit.campaign)
     cards = render_social_campaign(project, theme, campaign)
     scripts, notices = render_loudspeaker_campaign(project, theme, campaign)
-    return cards + scripts, notices
+    posters, print_notices = render_print_campaign(project, theme, campaign)
+    return cards + scripts + posters, notices + print_notices
 
 
 def _campaign_inputs(project: Project, campaign: Campaign) -> list[object]:
@@ -56,7 +59,12 @@ def _campaign_inputs(project: Project, campaign: Campaign) -> list[object]:
 
 def plan_units(project: Project, theme: Theme) -> list[Unit]:
     """Return the units of a build, each keyed by everything its outputs depend on."""
-    tools = [shutil.which("espeak-ng") or "", bool(audio_available()), mp3_encoder() or []]
+    tools = [
+        shutil.which("espeak-ng") or "",
+        bool(audio_available()),
+        mp3_encoder() or [],
+        preview_available(),
+    ]
     shared = [code_digest(), digest_files(theme.folders), tools, project.site, project.policy]
     units = [Unit(cache_key(*shared, "site"), None)]
     units += [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.consent import initials_name, public_id
+from generator.model.consent import initials_name, public_ids
 from tests.conftest import Runner
 
 
@@ -27,10 +27,11 @@ def test_initials_keep_the_kinship_term_and_the_given_names_initial(
     assert initials_name(name, salutation) == expected
 
 
-def test_the_public_id_is_stable_and_spells_no_name() -> None:
-    assert public_id("tran-van-bay") == public_id("tran-van-bay")
-    assert "bay" not in public_id("tran-van-bay")
-    assert public_id("tran-van-bay").startswith("nguoi-")
+def test_public_ids_are_numbers_in_order_and_spell_no_name() -> None:
+    assert public_ids(["tran-van-bay", "le-thi-nhu-truc"]) == {
+        "le-thi-nhu-truc": "nguoi-1",
+        "tran-van-bay": "nguoi-2",
+    }
 
 
 def with_private_person(mini: Path) -> None:
@@ -95,3 +96,26 @@ def test_check_says_where_a_testimonial_will_not_appear_and_why(mini: Path, ansi
         "campaigns.yml:24:20: warning: «chi-a» sẽ xuất hiện trên: trang web, mạng xã hội; "
         "không xuất hiện trên: bản in, loa phát thanh, vì «consent.scope» không ghi cách dùng này\n"
     )
+
+
+def test_check_warns_where_the_text_still_names_a_person_shown_by_initials(
+    mini: Path, ansinh: Runner
+) -> None:
+    with_private_person(mini)
+    path = mini / "content" / "testimonials" / "tran-van-bay.yml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "quote: {vi: Tôi đã tham gia.", 'quote: {vi: "Tôi là Bảy, đã tham gia."'
+        ),
+        "utf-8",
+    )
+    code, out, _err = ansinh("-C", mini, "check")
+    assert code == 0
+    assert out.splitlines() == [
+        "content/testimonials/tran-van-bay.yml:5:17: warning: «Trần Văn Bảy» là tên của người "
+        "này, người chỉ đồng ý hiện tên viết tắt; hãy bỏ khỏi đoạn chữ này",
+        "content/testimonials/tran-van-bay.yml:5:46: warning: «Trần Văn Bảy» là tên của người "
+        "này, người chỉ đồng ý hiện tên viết tắt; hãy bỏ khỏi đoạn chữ này",
+        "content/testimonials/tran-van-bay.yml:7:13: warning: «Bảy» là tên của người này, "
+        "người chỉ đồng ý hiện tên viết tắt; hãy bỏ khỏi đoạn chữ này",
+    ]

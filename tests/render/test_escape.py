@@ -43,6 +43,8 @@ TEXTS = [
     "    bốn dấu cách",
     "A & B &amp; C",
     "Chị Trúc: 146 người (đạt 87,59%)",
+    "x:__dam__",
+    "a/_nghieng_/b",
 ]
 
 
@@ -81,6 +83,8 @@ def test_a_plain_word_is_kept_as_it_is() -> None:
     assert markdown_text("every_12_months") == "every_12_months"
     assert markdown_text("https://bhxh.example.vn/a_b/") == "https://bhxh.example.vn/a_b/"
     assert markdown_text("_x_") == "&#95;x&#95;"
+    assert markdown_text("x:__dam__") == "x:&#95;&#95;dam&#95;&#95;"
+    assert markdown_text("a/_nghieng_/b") == "a/&#95;nghieng&#95;/b"
 
 
 def test_no_break_spaces_of_amounts_stay() -> None:

@@ -13,6 +13,7 @@ import re
 import shutil
 import struct
 import subprocess
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -299,26 +300,34 @@ def test_sheet_html_is_self_contained(outputs: dict[str, Output], campaign: str)
     assert "Đọc là:" in html and "<h2>1. Lời chào" in html
 
 
-def test_sheet_pdf_renders_with_real_text(outputs: dict[str, Output], tmp_path: Path) -> None:
+def test_sheet_pdf_is_its_html_laid_out_for_print(
+    outputs: dict[str, Output], tmp_path: Path
+) -> None:
     pdf = outputs["loudspeaker/le-chan-hai-phong/3-phut.pdf"].data
     assert pdf.startswith(b"%PDF-")
     source = tmp_path / "sheet.pdf"
     source.write_bytes(pdf)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(source), str(tmp_path / "page")],
-        check=True,
-    )
-    assert (tmp_path / "page-1.png").stat().st_size > 1000
+    info = subprocess.run(
+        ["pdfinfo", str(source)], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Page size:       595.276 x 841.89 pts (A4)" in info
+    assert "Producer:        WeasyPrint" in info
     text = " ".join(
         subprocess.run(
             ["pdftotext", str(source), "-"], check=True, capture_output=True, text=True
         ).stdout.split()
     )
-    assert "Kính thưa bà con nhân dân!" in text and "Nghị định 159/2025/NĐ-CP" in text
+    assert text == unicodedata.normalize("NFC", text)
+    html = outputs["loudspeaker/le-chan-hai-phong/3-phut.html"].data.decode("utf-8")
+    title = re.search(r"<h1>(.*)</h1>", html)
+    assert title is not None and " ".join(title.group(1).split()) in text
+    assert "Kính thưa bà con nhân dân!" in text and "Nghị định 159/2025/ NĐ-CP" in text
+    assert "Đọc là:" in text and "1/5" in text  # the page footer of the print rules
     fonts = subprocess.run(
         ["pdffonts", str(source)], check=True, capture_output=True, text=True
-    ).stdout
-    assert fonts.count("CID TrueType      Identity-H       yes yes yes") == 2
+    ).stdout.splitlines()[2:]
+    assert len(fonts) == 2 and all("Noto-Sans" in line for line in fonts)
+    assert all("CID TrueType      Identity-H       yes yes yes" in line for line in fonts)
 
 
 def test_render_is_deterministic(

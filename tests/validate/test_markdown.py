@@ -46,9 +46,6 @@ def test_what_could_run_or_track_is_found(text: str, expected: list[tuple[int, i
     [
         "[BHXH](https://baohiemxahoi.gov.vn)",
         "<https://baohiemxahoi.gov.vn>",
-        '<a href="https://vssid.vn">VssID</a>',
-        "`<script>` và ``<iframe>``",
-        "<!-- <script>alert(1)</script> -->",
         "\\![a](https://x.example/a.png)",
         "![a](../media/a.jpg)",
         "a < b > c, 3<4",
@@ -57,6 +54,32 @@ def test_what_could_run_or_track_is_found(text: str, expected: list[tuple[int, i
 )
 def test_what_is_allowed(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('<a href="https://vssid.vn">VssID</a>', [(1, 1, "raw-html")]),
+        ("`<script>` và ``<iframe>``", [(1, 2, "raw-html"), (1, 17, "raw-html")]),
+        ("<!-- <script>alert(1)</script> -->", [(1, 1, "raw-html"), (1, 6, "raw-html")]),
+        ('para1\n{:onclick="alert(1)"}', [(2, 1, "attribute-list")]),
+        ('[x1](https://ok.vn){:href="javascript:alert(2)"}', [(1, 20, "attribute-list")]),
+        ('<img title="`" src=x onerror="alert(3)" alt="`">', [(1, 1, "raw-html")]),
+        ("<!--><img src=x onerror=alert(4)>-->", [(1, 1, "raw-html"), (1, 6, "raw-html")]),
+        ("a <!-- b\n\n<img src=x onerror=alert(6)>", [(1, 3, "raw-html"), (3, 1, "raw-html")]),
+        ("> [r]: javascript:alert(7)\n\n[x7][r]", [(1, 8, "unsafe-link")]),
+        ("- [s]: javascript:alert(8)\n\n[x8][s]", [(1, 8, "unsafe-link")]),
+        ('![a](x.jpg){: src="https://evil.example/t.png"}', [(1, 12, "attribute-list")]),
+        (
+            '<svg><image href="https://evil.example/x.png"/></svg>',
+            [(1, 1, "raw-html"), (1, 6, "raw-html")],
+        ),
+    ],
+)
+def test_pages_are_plain_markdown_without_html_or_attribute_lists(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(

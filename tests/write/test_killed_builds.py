@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 KILLS = 25
 SHORTEST = 0.05
 KILLING_BUDGET = 42.0
-FEWEST_KILLS = 10
+FEWEST_KILLS = 8
 ORPHAN_GRACE = 3.0
 
 

@@ -107,7 +107,7 @@ def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
     made: list[tuple[str, bytes, OutputKind]] = [
         ("txt", render_txt(script, kit), "loudspeaker"),
         ("html", render_sheet_html(sheet, kit), "loudspeaker"),
-        ("pdf", render_sheet_pdf(sheet, kit), "loudspeaker"),
+        ("pdf", render_sheet_pdf(sheet, kit, f"{folder}/{name}.pdf"), "loudspeaker"),
     ]
     if audio:
         factor = kit.settings.espeak_syllables_per_word[script.region]

@@ -1,5 +1,8 @@
 """The operator sheet: a loudspeaker script laid out for print, as HTML and as PDF.
 
+One template (``loudspeaker/sheet.html.j2``) makes both: the PDF is that HTML laid
+out by the print engine, whose page rules sit in the template's ``@media print``.
+
 Large type, each part with its duration, the written form and, where it
 differs, the spoken form beneath it, and the broadcast schedule.
 """
@@ -8,10 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from generator.errors import ThemeError
-from generator.i18n import _
 from generator.render.loudspeaker.broadcast import Script
 from generator.render.loudspeaker.kit import (
     LANGUAGE,
@@ -22,7 +22,7 @@ from generator.render.loudspeaker.kit import (
     duration_words,
     schedule_words,
 )
-from generator.render.print.pdf import Block, PageLayout, TextStyle, render_pdf
+from generator.render.print.engine import render_pdf
 from generator.render.views import LocaleText, templates
 
 
@@ -101,39 +101,7 @@ def render_sheet_html(sheet: Sheet, kit: Kit) -> bytes:
     return env.get_template("sheet.html.j2").render(sheet=sheet).encode("utf-8")
 
 
-def _layout(kit: Kit) -> tuple[PageLayout, dict[str, Path]]:
-    sheet = kit.settings.sheet
-    margins = tuple(sheet.margins[side] for side in ("top", "right", "bottom", "left"))
-    styles = {name: TextStyle(**style.model_dump()) for name, style in sheet.styles}
-    fonts = {}
-    for name, relative in sheet.fonts.items():
-        path = kit.theme.find(relative)
-        if path is None:
-            raise ThemeError(_("the theme has no {file}").format(file=relative))
-        fonts[name] = path
-    top, right, bottom, left = margins
-    return PageLayout(
-        sheet.page["width"], sheet.page["height"], (top, right, bottom, left), styles
-    ), fonts
-
-
-def render_sheet_pdf(sheet: Sheet, kit: Kit) -> bytes:
-    """Return the operator sheet as a PDF with real, selectable text."""
-    layout, fonts = _layout(kit)
-    blocks = [Block("title", sheet.title), Block("meta", sheet.subtitle)]
-    blocks += [Block("meta", f"{label}: {value}") for label, value in sheet.meta]
-    for part in sheet.parts:
-        blocks.append(Block("heading", f"{part.heading} · {part.duration}", keep_with_next=True))
-        blocks.append(Block("written", part.written))
-        if part.spoken:
-            blocks.append(Block("spoken", f"{sheet.spoken_label} {part.spoken}"))
-    if sheet.sources:
-        blocks.append(Block("heading", sheet.sources_label, keep_with_next=True))
-        blocks += [Block("note", f"– {source}") for source in sheet.sources]
-    return render_pdf(
-        blocks,
-        layout,
-        fonts,
-        f"{sheet.title} · {sheet.subtitle}",
-        footer=f"{sheet.title} · {sheet.subtitle}",
-    )
+def render_sheet_pdf(sheet: Sheet, kit: Kit, output: str) -> bytes:
+    """Return the operator sheet as a PDF: its HTML, laid out for print with the theme's fonts."""
+    pdf, _pages = render_pdf(render_sheet_html(sheet, kit).decode("utf-8"), kit.theme, output)
+    return pdf

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import material
+import yaml
 from babel import Locale
 from babel.core import get_global
 
@@ -21,6 +23,22 @@ from generator.render.web.pages import render_nav
 
 STYLESHEET = "css/site.css"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class PythonName:
+    """A Python object named in mkdocs.yml, written as ``!!python/name:module.object``."""
+
+    name: str
+
+
+def _represent_python_name(dumper: yaml.SafeDumper, value: PythonName) -> yaml.ScalarNode:
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{value.name}", "")
+
+
+yaml.SafeDumper.add_representer(PythonName, _represent_python_name)
+# Python-Markdown's documented toc option: heading anchors fold đ and tone marks.
+SLUGIFY = PythonName("generator.text.fold.slugify")
 _UI_STRING = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
 
 
@@ -94,6 +112,7 @@ def mkdocs_config(
             "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md",
         }
     )
+    config["markdown_extensions"] = with_slugify(config.get("markdown_extensions") or [])
     plugins = config.get("plugins") or ["search"]
     config["plugins"] = [
         {"search": {"lang": [locale if locale in ("vi", "en") else "en"]}} if p == "search" else p
@@ -113,6 +132,20 @@ def mkdocs_config(
         "site_image": f"{project.site.base_url}social/{locale}/site.png",
     }
     return config
+
+
+def with_slugify(extensions: list[Any]) -> list[Any]:
+    """Return the Markdown extensions with An Sinh's anchors, unless the project names its own."""
+    out: list[Any] = []
+    for item in extensions:
+        if item == "toc" or (isinstance(item, dict) and "toc" in item):
+            options = dict(item["toc"] or {}) if isinstance(item, dict) else {}
+            options.setdefault("slugify", SLUGIFY)
+            item = {"toc": options}
+        out.append(item)
+    if not any(isinstance(item, dict) and "toc" in item for item in out):
+        out.append({"toc": {"slugify": SLUGIFY}})
+    return out
 
 
 def og_locale(code: str) -> str:

@@ -97,8 +97,31 @@
     });
   }
 
+  /* Nothing of search is fetched until the person opens or types in the search box. */
+  function setUpSearch(form) {
+    var input = form.querySelector("input");
+    var toggle = document.getElementById("__search");
+    var loaded = false;
+    function load() {
+      if (loaded) return;
+      loaded = true;
+      var script = document.createElement("script");
+      script.src = new URL("assets/search/search.js", window.__md_scope || document.baseURI).href;
+      document.head.appendChild(script);
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
+    input.addEventListener("focus", load);
+    input.addEventListener("input", load);
+    if (toggle) toggle.addEventListener("change", function () {
+      if (!toggle.checked) return;
+      load();
+      input.focus();
+    });
+  }
+
   function start() {
     nameDialogs();
+    document.querySelectorAll("form[data-ansinh-search]").forEach(setUpSearch);
     openForPrint();
     document.querySelectorAll(".ansinh-listen").forEach(setUpListen);
     document.querySelectorAll(".ansinh-share").forEach(setUpShare);

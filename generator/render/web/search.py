@@ -1,0 +1,126 @@
+"""The site search index: every built page as Vietnamese-aware tokens, chunked by Pagefind.
+
+Pagefind indexes records whose content is our own tokens (``generator.text.fold``), never
+the page text: it would fold diacritics, match prefixes and trim words its own way. The
+records keep the page's real title and a summary as metadata for the results list.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from pagefind.service import PagefindService
+
+from generator.errors import RenderError
+from generator.i18n import _
+from generator.text.fold import index_tokens
+
+SEARCH_FOLDER = "pagefind"
+# A language Pagefind has no stemmer for: tokens reach the index as they are.
+INDEX_LANGUAGE = "und"
+# What the browser needs of Pagefind's bundle: its script, worker, engine, index and
+# fragments; its ready-made interfaces (hundreds of KB) are not published.
+_SHIPPED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.unknown.pagefind")
+_SHIPPED_FOLDERS = ("index/", "fragment/", "filter/")
+SUMMARY_CHARACTERS = 160
+_SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg", "button"}
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One page to find: its address under the locale's root, title, summary and tokens."""
+
+    url: str
+    title: str
+    summary: str
+    tokens: str
+
+
+class _ArticleText(HTMLParser):
+    """Collect the text of a page's ``<article>``, and its first ``<h1>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.skipping = 0
+        self.in_h1 = False
+        self.title: list[str] = []
+        self.body: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        elif self.depth and tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif self.depth and tag == "h1" and not self.title:
+            self.in_h1 = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.depth:
+            self.depth -= 1
+        elif self.depth and tag in _SKIPPED_TAGS and self.skipping:
+            self.skipping -= 1
+        elif tag == "h1":
+            self.in_h1 = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth or self.skipping:
+            return
+        (self.title if self.in_h1 else self.body).append(data)
+
+
+def page_record(url: str, html: str) -> SearchRecord | None:
+    """Return the search record of a built page, or None for a page with no article."""
+    parser = _ArticleText()
+    parser.feed(html)
+    title = " ".join("".join(parser.title).split())
+    body = " ".join(" ".join(parser.body).split())
+    if not title and not body:
+        return None
+    summary = body if len(body) <= SUMMARY_CHARACTERS else body[:SUMMARY_CHARACTERS] + "…"
+    # The title's words count twice: a page named after the query comes first.
+    tokens = index_tokens(f"{title} {title} {body}")
+    return SearchRecord(url, title, summary, " ".join(tokens))
+
+
+def search_records(pages: dict[str, str]) -> list[SearchRecord]:
+    """Return the records of built pages, given as address → HTML."""
+    records = (page_record(url, html) for url, html in sorted(pages.items()))
+    return [record for record in records if record is not None]
+
+
+async def _index_files(records: list[SearchRecord]) -> dict[str, bytes]:
+    # Files are taken from the service, not written by it: its ``write_files`` answers
+    # before the last file is flushed, and leaving its block would write them again.
+    async with PagefindService() as service:
+        index = await service.create_index()
+        for record in records:
+            await index.add_custom_record(
+                url=record.url,
+                content=record.tokens,
+                language=INDEX_LANGUAGE,
+                meta={"title": record.title, "summary": record.summary},
+            )
+        files = await index.get_files()
+    return {str(file["path"]): bytes(file["content"]) for file in files}
+
+
+def _shipped(name: str) -> bool:
+    return name in _SHIPPED or name.endswith(".pf_meta") or name.startswith(_SHIPPED_FOLDERS)
+
+
+def render_search_index(records: list[SearchRecord]) -> dict[str, bytes]:
+    """Return the files of the search index, by path under the locale's root."""
+    try:
+        # A thread of its own: the caller may already run an event loop (serve, tests).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            files = pool.submit(asyncio.run, _index_files(records)).result()
+    except Exception as error:  # the service's errors share no base class
+        message = _("the search index could not be built: {error}").format(error=error)
+        raise RenderError(message) from error
+    return {
+        f"{SEARCH_FOLDER}/{name}": data for name, data in sorted(files.items()) if _shipped(name)
+    }
