@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from generator.i18n import _
 from generator.verse.diagnostic import VerseDiagnostic, diagnostic
-from generator.verse.meter import Anchor, VerseLine
+from generator.verse.meter import VerseLine
 
 # Line length of the form -> the longer lengths folk lục bát accepts (lục bát biến thể).
 LONG_LINES: dict[int, tuple[int, ...]] = {6: (7,), 8: (9,)}
@@ -116,23 +116,4 @@ def ngang_huyen(line: VerseLine) -> VerseDiagnostic:
         syllable=line.word(6),
         other=line.word(8),
         tone=sixth.tone.value if sixth is not None else "",
-    )
-
-
-def moved_rhyme(found: Anchor, partner: Anchor, expected: int) -> VerseDiagnostic:
-    """Warn that the rhyme with ``partner`` falls on ``found`` instead of syllable ``expected``."""
-    return diagnostic(
-        found.line.number,
-        found.position,
-        "warning",
-        "verse.folk.moved_rhyme",
-        _(
-            "folk licence (moved rhyme): the rhyme with «{other}» (line {other_line}, syllable "
-            "{other_position}) falls on «{syllable}» instead of syllable {expected}"
-        ),
-        other=partner.word,
-        other_line=partner.line.number,
-        other_position=partner.position,
-        syllable=found.word,
-        expected=expected,
     )

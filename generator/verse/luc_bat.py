@@ -201,7 +201,7 @@ def _moved_rhyme(
         if position == expected.position:
             continue
         if folk and rhyme_match(rhyme, candidate, region) is RhymeMatch.EXACT:
-            return candidate, licence.moved_rhyme(candidate, rhyme, expected.position)
+            return candidate, moved_rhyme(candidate, rhyme, expected.position, folk=True)
         if not folk and rhymes(rhyme, candidate, region):
             return candidate, moved_rhyme(candidate, rhyme, expected.position)
     return None

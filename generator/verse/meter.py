@@ -308,17 +308,30 @@ def _broken(culprit: Anchor, others: list[Anchor], severity: Severity) -> VerseD
     )
 
 
-def moved_rhyme(found: Anchor, partner: Anchor, expected: int) -> VerseDiagnostic:
-    """Warn that the rhyme with ``partner`` falls on ``found`` instead of syllable ``expected``."""
+def moved_rhyme(
+    found: Anchor, partner: Anchor, expected: int, *, folk: bool = False
+) -> VerseDiagnostic:
+    """Warn that the rhyme with ``partner`` falls on ``found`` instead of syllable ``expected``.
+
+    ``folk``: said as the folk tradition's licence (``verse.folk.moved_rhyme``).
+    """
+    message = (
+        _(
+            "folk licence (moved rhyme): the rhyme with «{other}» (line {other_line}, syllable "
+            "{other_position}) falls on «{syllable}» instead of syllable {expected}"
+        )
+        if folk
+        else _(
+            "the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
+            "falls on «{syllable}» instead of syllable {expected}"
+        )
+    )
     return diagnostic(
         found.line.number,
         found.position,
         "warning",
-        "rhyme-moved",
-        _(
-            "the rhyme with «{other}» (line {other_line}, syllable {other_position}) "
-            "falls on «{syllable}» instead of syllable {expected}"
-        ),
+        "verse.folk.moved_rhyme" if folk else "rhyme-moved",
+        message,
         other=partner.word,
         other_line=partner.line.number,
         other_position=partner.position,
