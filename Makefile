@@ -12,20 +12,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-site: $(STAMP)
+site: $(STAMP) system-deps
 	$(BIN)/ansinh build --out site
 
 check: $(STAMP)
 	$(BIN)/ansinh check
 
-serve: $(STAMP)
+serve: $(STAMP) system-deps
 	$(BIN)/ansinh serve
 
 system-deps:
 	bash scripts/system-deps.sh
 
+# Two test processes: many tests wait on a browser or a subprocess, so two share the cores well.
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Rewrite every golden file (generated Markdown, loudspeaker scripts, manifest); review the diff.
 golden: $(STAMP) system-deps

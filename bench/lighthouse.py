@@ -34,9 +34,9 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
-TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 0.95, "seo": 0.95}
-MAX_BYTES = 200_000
-MAX_LCP_MS = 2000
+TARGETS = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+MAX_BYTES = 80_000
+MAX_LCP_MS = 1500
 
 
 def build_example(work: Path, base_url: str) -> Path:
@@ -106,7 +106,9 @@ def axe(url: str) -> list[str]:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split()[1:])
-        page = browser.new_page(viewport={"width": 360, "height": 740})
+        # The pages forbid inline scripts; axe is injected as one, so the test page's
+        # policy is set aside for it.
+        page = browser.new_page(viewport={"width": 360, "height": 740}, bypass_csp=True)
         page.goto(url)
         page.add_script_tag(path=str(BENCH / "node_modules/axe-core/axe.min.js"))
         violations = page.evaluate("async () => (await axe.run()).violations.map(v => v.id)")
@@ -137,6 +139,18 @@ def run() -> dict[str, object]:
         ]
         paths = ["", "en/"] + [
             f"{prefix}campaigns/{c}/" for prefix in ("", "en/") for c in campaigns
+        ]
+        # One page of every other kind residents open: lists, a testimonial, a verse,
+        # a progress page and the hand-written pages.
+        for kind in ("testimonials", "verses", "progress"):
+            paths.append(f"{kind}/")
+            paths += [
+                f"{kind}/{p.parent.name}/" for p in sorted(site.glob(f"{kind}/*/index.html"))[:1]
+            ]
+        paths += [
+            f"{p.stem}/"
+            for p in sorted((REPO / "content" / "pages").glob("*.md"))
+            if "." not in p.stem
         ]
         pages = {}
         for path in paths:

@@ -36,10 +36,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help=_("build every output into a folder"))
     build.add_argument("--out", type=Path, default=Path("site"))
+    build.add_argument(
+        "--only",
+        action="append",
+        metavar="CAMPAIGN_ID",
+        help=_("build a shard: only this campaign's cards, scripts and posters (repeatable)"),
+    )
+    build.add_argument(
+        "--province",
+        action="append",
+        metavar="NAME",
+        help=_("build a shard: only the campaigns of this province (repeatable)"),
+    )
     build.set_defaults(command_module="build")
 
+    merge = commands.add_parser("merge", help=_("join the folders of shard builds into one site"))
+    merge.add_argument("shards", nargs="+", type=Path, metavar="SHARD")
+    merge.add_argument("--out", type=Path, default=Path("site"))
+    merge.set_defaults(command_module="merge")
+
     serve = commands.add_parser("serve", help=_("live preview that follows your edits"))
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help=_("port to serve on (default: 8000 or the next free one)"),
+    )
     serve.add_argument(
         "--locale", default=None, help=_("language to preview (default: the site's)")
     )
@@ -91,6 +113,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that read an existing project (``new`` makes one where there is none).
+PROJECT_COMMANDS = ("check", "build", "merge", "serve")
+
+
+def _missing_folder(folder: Path) -> str:
+    if folder.exists():
+        return _("«{folder}» is a file, not a project folder").format(folder=folder)
+    return _("the folder «{folder}» does not exist; check the path given to -C").format(
+        folder=folder
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     raw = list(sys.argv[1:] if argv is None else argv)
@@ -99,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(raw)
     set_language(args.lang)
     command = importlib.import_module(f"generator.commands.{args.command_module}")
+    if args.command in PROJECT_COMMANDS and not args.project.is_dir():
+        print(_("error: {message}").format(message=_missing_folder(args.project)), file=sys.stderr)
+        return 1
     try:
         return int(command.run(args))
     except ContentError as error:

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Install the Debian packages the build and tests use (headless Chromium, espeak-ng, poppler,
-# zbar, FriBiDi, Pango)
+# Install the Debian packages the build and tests use (headless Chromium, espeak-ng, opus-tools,
+# poppler, zbar, FriBiDi, Pango)
 # when any is missing. Needs root or sudo; prints what it would need otherwise.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+command -v opusenc >/dev/null 2>&1 || need+=(opus-tools)  # audio previews as Ogg Opus
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)  # reads the posters' QR codes back
 # Pillow shapes Khmer (and other complex scripts) through the system's FriBiDi.

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -30,16 +32,35 @@ def slugify(name: str) -> str:
     return "-".join(words)
 
 
+def quoted_text(text: str) -> str:
+    """Return ``text`` for the inside of a YAML double-quoted string: «Chị "Lan"» → Chị \\"Lan\\".
+
+    JSON's string escapes are YAML's, so quotes, backslashes and control characters stay
+    text whatever the name typed on the command line holds.
+    """
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)[1:-1]
+
+
 def _template(root: Path, kind: str, name: str, slug: str) -> str:
     env = templates(find_theme(root, "default"), "scaffold")
-    text: str = env.get_template(f"{kind}.yml.j2").render(name=name, slug=slug)
+    text: str = env.get_template(f"{kind}.yml.j2").render(name=quoted_text(name), slug=slug)
     return text
 
 
 def _append_campaign(root: Path, block: str, slug: str) -> Path:
     path = root / "campaigns.yml"
     before = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(before) or {}
+    try:
+        data = yaml.safe_load(before) or {}
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict):
+        raise AnsinhError(
+            _(
+                "campaigns.yml has a mistake, so nothing was added: run «ansinh check», correct "
+                "it, then run «ansinh new campaign» again"
+            )
+        )
     if any(c.get("id") == slug for c in data.get("campaigns") or [] if isinstance(c, dict)):
         raise AnsinhError(
             _("a campaign «{slug}» already exists in campaigns.yml").format(slug=slug)
@@ -84,7 +105,22 @@ def create(root: Path, kind: str, name: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Create the file and say where it is."""
+    """Create the file, say where it is and what to do next."""
+    appending = args.kind == "campaign" and (args.project / "campaigns.yml").is_file()
     created = create(args.project, args.kind, args.name)
-    print(_("Created {path}").format(path=created))
+    if appending:
+        print(
+            _("Added the campaign «{slug}» at the end of {path}").format(
+                slug=slugify(args.name), path=created
+            )
+        )
+    else:
+        print(_("Created {path}").format(path=created))
+    print(
+        _(
+            "Next: fill in the file, run «ansinh serve» to see it in the browser, "
+            "and «ansinh check» to find mistakes."
+        ),
+        file=sys.stderr,
+    )
     return 0

@@ -14,13 +14,16 @@ from pathlib import Path
 from generator.errors import Diagnostic
 from generator.i18n import _
 from generator.load.document import Document, load_yaml, read_text
+from generator.load.progress import ProgressTable, load_progress
 
 CAMPAIGNS_FILE = "campaigns.yml"
 POLICY_FILE = "content/policy.yml"
+CONTACTS_FILE = "content/contacts.yml"
 MEDIA_DIR = "content/media"
 TESTIMONIALS_DIR = "content/testimonials"
 VERSES_DIR = "content/verses"
 PAGES_DIR = "content/pages"
+GROUPS_DIR = "content/groups"
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -41,6 +44,7 @@ class ProjectFiles:
     root: Path
     documents: dict[str, Document] = field(default_factory=dict)
     pages: list[PageFile] = field(default_factory=list)
+    progress: list[ProgressTable] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def named(self, folder: str) -> dict[str, Document]:
@@ -88,7 +92,7 @@ def load_files(root: Path) -> ProjectFiles:
                 ),
             )
         )
-    for folder in (TESTIMONIALS_DIR, VERSES_DIR):
+    for folder in (TESTIMONIALS_DIR, VERSES_DIR, GROUPS_DIR):
         for file in sorted((root / folder).glob("*.yml")):
             relative = f"{folder}/{file.name}"
             if not _inside(root, file):
@@ -106,7 +110,11 @@ def load_files(root: Path) -> ProjectFiles:
                 _("content/policy.yml not found: the policy figures are needed for every campaign"),
             )
         )
+    if (root / CONTACTS_FILE).is_file():
+        _read(files, CONTACTS_FILE)
     _read_pages(files)
+    files.progress, problems = load_progress(root)
+    files.diagnostics.extend(problems)
     return files
 
 
@@ -130,6 +138,9 @@ def _outside(relative: str) -> Diagnostic:
 
 
 def _read(files: ProjectFiles, relative: str) -> None:
+    if not _inside(files.root, files.root / relative):
+        files.diagnostics.append(_outside(relative))
+        return
     doc, problems = load_yaml(files.root / relative, relative)
     files.diagnostics.extend(problems)
     if doc is not None:

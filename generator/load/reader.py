@@ -3,7 +3,7 @@
 Plain scalars resolve by the YAML 1.2 core schema (``CoreLoader``). Text is scanned
 by libyaml when it is installed (several times faster) and composed by PyYAML's own
 composer, so the nodes are the same either way; when libyaml finds a syntax error the
-text is read again by the pure-Python scanner, whose messages the hints below know.
+text is read again by the pure-Python scanner, whose messages ``syntax`` explains.
 Nesting deeper than ``MAX_DEPTH`` stops composing at the place the limit was passed,
 so hostile input cannot exhaust the stack.
 """
@@ -19,7 +19,8 @@ from yaml.nodes import Node
 from yaml.resolver import Resolver
 
 from generator.errors import Diagnostic
-from generator.i18n import N_, _
+from generator.i18n import _
+from generator.load.syntax import explain_syntax_error
 
 try:
     from yaml._yaml import CParser
@@ -28,34 +29,6 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 TAG = "tag:yaml.org,2002:"
 MAX_DEPTH = 50
-
-_YAML_HINTS = {
-    "could not find expected ':'": N_(
-        "a key is missing its colon ':', or a line is indented wrongly"
-    ),
-    "mapping values are not allowed here": N_(
-        "put a text that contains ': ' between double quotes, or fix the indentation"
-    ),
-    "found character '\\t' that cannot start any token": N_("indent with spaces, not tabs"),
-    "found undefined alias": N_("remove the '*' at the start of the value or quote it"),
-    "expected <block end>, but found '-'": N_(
-        "a list item '-' is indented differently from the others"
-    ),
-    "expected <block end>, but found '<block sequence start>'": N_(
-        "a list item '-' is indented differently from the others"
-    ),
-    "did not find expected key": N_("check the indentation of this line and the line above"),
-    "found unexpected end of stream": N_("a quote was opened and never closed"),
-    "did not find expected '-' indicator": N_(
-        "a list item '-' is indented differently from the others"
-    ),
-}
-# Problems found far from their cause: reported where the bracket or quote was opened.
-_OPENED_AT = {
-    "while parsing a flow sequence": N_("the '[' opened here is not closed with ']'"),
-    "while parsing a flow mapping": N_("the '{' opened here is not closed with '}'"),
-    "while scanning a quoted scalar": N_("a quote was opened and never closed"),
-}
 
 
 class TooDeep(yaml.MarkedYAMLError):
@@ -148,7 +121,7 @@ def _place(text: str, index: int) -> tuple[int, int]:
 
 
 def syntax_diagnostic(path: str, text: str, error: yaml.YAMLError) -> Diagnostic:
-    """Turn a YAML reading error into one located diagnostic with a hint when one is known."""
+    """Turn a YAML reading error into one located diagnostic that says how to fix it."""
     if isinstance(error, TooDeep) and error.problem_mark is not None:
         mark = error.problem_mark
         message = too_deep_message()
@@ -161,27 +134,14 @@ def syntax_diagnostic(path: str, text: str, error: yaml.YAMLError) -> Diagnostic
         ).format(code=error.character if isinstance(error.character, int) else 0)
         return Diagnostic(path, line, column, "error", "control-character", message)
     if not isinstance(error, yaml.MarkedYAMLError):
-        message = _("YAML syntax error: {problem}").format(problem=str(error))
+        message = _("YAML syntax error: {problem}").format(
+            problem=_("the file cannot be read as YAML; check its indentation, colons and quotes")
+        )
         return Diagnostic(path, 1, 1, "error", "yaml-syntax", message)
-    return _marked_diagnostic(path, error)
+    return _marked_diagnostic(path, text, error)
 
 
-def _marked_diagnostic(path: str, error: yaml.MarkedYAMLError) -> Diagnostic:
-    problem = error.problem or error.context or "invalid YAML"
-    mark = error.problem_mark or error.context_mark
-    hint = next((hint for start, hint in _YAML_HINTS.items() if problem.startswith(start)), None)
-    opened = _OPENED_AT.get(error.context or "")
-    if (
-        opened
-        and error.context_mark is not None
-        and mark is not None
-        and mark.line > error.context_mark.line
-    ):
-        hint = opened
-        problem = _("{problem} (at line {line})").format(problem=problem, line=mark.line + 1)
-        mark = error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = _("YAML syntax error: {problem}").format(problem=problem)
-    if hint:
-        message += " — " + _(hint)
-    return Diagnostic(path, line, column, "error", "yaml-syntax", message)
+def _marked_diagnostic(path: str, text: str, error: yaml.MarkedYAMLError) -> Diagnostic:
+    explained = explain_syntax_error(text, error)
+    message = _("YAML syntax error: {problem}").format(problem=explained.message)
+    return Diagnostic(path, explained.line, explained.column, "error", "yaml-syntax", message)

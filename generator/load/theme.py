@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.errors import Diagnostic, ThemeError
@@ -9,10 +10,14 @@ from generator.i18n import _
 from generator.load.document import load_yaml
 from generator.model.theme import ThemeFiles
 
+_THEME_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 INSTALLED_THEMES = Path(__file__).resolve().parents[2] / "themes"
 
 
 def _theme_folder(project_root: Path, name: str) -> Path | None:
+    # A theme is named, never a path: «../../x» would read templates from anywhere.
+    if not _THEME_NAME.match(name):
+        return None
     for base in (project_root / "themes", INSTALLED_THEMES):
         if (base / name).is_dir():
             return base / name

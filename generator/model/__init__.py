@@ -6,11 +6,11 @@ Everything the renderers see is one of these classes; raw YAML never leaves
 
 from __future__ import annotations
 
+from generator.model.clock import ClockTime
 from generator.model.content import (
     Benefit,
     Campaign,
     CampaignsFile,
-    ClockTime,
     Consent,
     Figure,
     FigureUnit,

@@ -134,13 +134,36 @@ class QrLayer(LayoutData):
 Layer = Annotated[Shape | TextLayer | StackLayer | QrLayer, Field(discriminator="type")]
 
 
+CardFormat = Literal["png", "jpeg"]
+MEDIA_TYPES: dict[CardFormat, str] = {"png": "image/png", "jpeg": "image/jpeg"}
+EXTENSIONS: dict[CardFormat, str] = {"png": "png", "jpeg": "jpg"}
+
+
 class CardLayout(LayoutData):
-    """A card: its size in pixels, background colour, byte limit and layers."""
+    """A card: its size in pixels, background colour, file format, byte limit and layers.
+
+    ``format`` is ``png`` for flat designs (text, shapes, QR codes), stored with a palette
+    of at most ``colours`` colours (256 keeps antialiased text smooth; ``null`` keeps full
+    colour), or ``jpeg`` at ``quality`` for a photographic card.
+    """
 
     size: tuple[Annotated[int, Field(gt=0)], Annotated[int, Field(gt=0)]]
     background: str
+    format: CardFormat = "png"
+    colours: int | None = Field(default=256, ge=2, le=256)
+    quality: int = Field(default=85, ge=30, le=95)
     max_kb: int | None = Field(default=None, gt=0)
     layers: list[Layer] = Field(min_length=1)
+
+    @property
+    def media_type(self) -> str:
+        """The card's MIME type: ``image/png`` or ``image/jpeg``."""
+        return MEDIA_TYPES[self.format]
+
+    @property
+    def extension(self) -> str:
+        """The card's file extension, without the dot: ``png`` or ``jpg``."""
+        return EXTENSIONS[self.format]
 
 
 def _check_hex(value: str) -> str:

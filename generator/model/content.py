@@ -23,6 +23,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.model.clock import ClockTime
+from generator.model.contacts import ContactPoint
+from generator.model.progress import OutreachGroup, Progress
 from generator.model.region import DEFAULT_REGION, Region, province_region
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)]
@@ -98,6 +101,18 @@ def _at_most(limit: int) -> AfterValidator:
                 "at most {max_length} characters",
                 {"max_length": limit, "length": longest},
             )
+        return value
+
+    return AfterValidator(check)
+
+
+def _not_blank() -> AfterValidator:
+    """Refuse a localized text any of whose versions is empty or only spaces."""
+
+    def check(value: str | dict[str, str]) -> str | dict[str, str]:
+        texts = [value] if isinstance(value, str) else list(value.values())
+        if any(not text.strip() for text in texts):
+            raise PydanticCustomError("string_too_short", "an empty text", {"min_length": 1})
         return value
 
     return AfterValidator(check)
@@ -211,23 +226,6 @@ class Figure(Model):
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 _DEFAULT_DAYS: tuple[Weekday, ...] = ("mon", "wed", "fri")
 _ALL_USES: tuple[Use, ...] = ("web", "print", "social", "loudspeaker")
-_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
-
-
-def _check_clock(value: object) -> str:
-    """Accept ``6:30`` or ``06:30`` (24-hour clock) and write it ``06:30``."""
-    found = _CLOCK.match(value) if isinstance(value, str) else None
-    if found is None:
-        raise PydanticCustomError("clock_time", "a time of day such as 06:30")
-    return f"{int(found.group(1)):02d}:{found.group(2)}"
-
-
-# A time of day on the 24-hour clock, written H:MM or HH:MM.
-ClockTime = Annotated[
-    str,
-    PlainValidator(_check_clock),
-    WithJsonSchema({"type": "string", "pattern": _CLOCK.pattern}),
-]
 
 
 class Loudspeaker(Model):
@@ -246,6 +244,11 @@ class Campaign(Model):
 
     id: Slug
     title: LocalizedLabel
+    headline: Annotated[LocalizedLabel, _not_blank()] | None = Field(
+        default=None,
+        description="what residents read first, in plain words (the title is the office's name "
+        "for the campaign)",
+    )
     summary: LocalizedParagraph
     region: Region = Field(
         default=DEFAULT_REGION,
@@ -263,6 +266,11 @@ class Campaign(Model):
     verses: list[Slug] = Field(default_factory=list)
     image: Label | None = None
     image_alt: LocalizedLine | None = None
+    theme: Slug | None = Field(
+        default=None,
+        description="the theme of the campaign's posters, leaflet and cards, such as a "
+        "regional theme (mekong); its web page keeps the site's theme",
+    )
     outputs: list[Use] = Field(default_factory=lambda: list(_ALL_USES))
     loudspeaker: Loudspeaker = Field(default_factory=Loudspeaker)
 
@@ -404,3 +412,6 @@ class Project(Model):
     verses: dict[str, Verse]
     policy: Policy
     pages: list[Page]
+    progress: dict[str, Progress] = Field(default_factory=dict)
+    groups: dict[str, list[OutreachGroup]] = Field(default_factory=dict)
+    contacts: list[ContactPoint] = Field(default_factory=list)

@@ -68,6 +68,7 @@ class Settings(_Data):
     espeak_syllables_per_word: dict[Region, float]
     tts_max_chars: int = Field(ge=200)
     audio_lengths: tuple[str, ...] = ()
+    audio_format: Literal["opus", "mp3", "wav"] = "opus"
     order: tuple[PartKind, ...]
     overrun: float = Field(ge=0, le=0.5)
     lengths: tuple[LengthPlan, ...] = Field(min_length=1)

@@ -7,12 +7,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.model import CampaignsFile, Policy, Testimonial, Verse
+from generator.model.contacts import ContactsFile
+from generator.model.progress import GroupsFile
 
 SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "campaigns": (CampaignsFile, "campaigns.yml"),
     "testimonial": (Testimonial, "content/testimonials/*.yml"),
     "verse": (Verse, "content/verses/*.yml"),
     "policy": (Policy, "content/policy.yml"),
+    "contacts": (ContactsFile, "content/contacts.yml"),
+    "groups": (GroupsFile, "content/groups/*.yml"),
 }
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-OutputKind = Literal["page", "poster", "leaflet", "card", "caption", "loudspeaker", "audio"]
+OutputKind = Literal[
+    "page", "poster", "leaflet", "sheet", "card", "caption", "loudspeaker", "audio"
+]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from generator.speech.abbreviations import (
     DEFAULT_ABBREVIATIONS,
     DEFAULT_DOCUMENT_KINDS,
+    default_abbreviations,
     load_abbreviations,
 )
 from generator.speech.normalize import Region, count_syllables, normalize, say
@@ -33,6 +34,7 @@ __all__ = [
     "SpeechWarning",
     "Spoken",
     "count_syllables",
+    "default_abbreviations",
     "load_abbreviations",
     "load_regions",
     "normalize",

@@ -6,21 +6,24 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import PurePosixPath
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
 from generator.errors import Diagnostic
 from generator.i18n import _
-from generator.load.document import Document, Loc
+from generator.load.document import Document, Loc, read_source
 from generator.load.project import CAMPAIGNS_FILE, POLICY_FILE, TESTIMONIALS_DIR
 from generator.model import Figure, Site, Testimonial, Verse
 from generator.model.figures import percent
 from generator.model.region import province_region
 from generator.text.labels import USES, label
 from generator.validate.campaigns import CampaignParts, read_field
+from generator.validate.hints import fold
 from generator.validate.loaded import Loaded, suggest
 from generator.validate.media import check_media
+from generator.validate.placeholders import check_placeholders
 from generator.validate.translations import check_page_translations, check_translations
 from generator.validate.verse import check_verse_file
 
@@ -119,6 +122,43 @@ def _check_consent(loaded: Loaded, doc: Document, parts: CampaignParts, loc: Loc
         reason=reason,
     )
     loaded.diagnostics.append(doc.diagnostic(loc, "no-consent", message, severity="warning"))
+
+
+def _check_names_as_ids(loaded: Loaded, doc: Document) -> None:
+    """Where a campaign lists a testimonial by the person's name, say the file name to write.
+
+    The name is not a valid id, so validation has already reported it; that report is
+    replaced by one that names the file.
+    """
+    campaigns = doc.data.get("campaigns") if isinstance(doc.data, dict) else None
+    by_name = {
+        fold(item.data["name"]): PurePosixPath(path).stem
+        for path, item in loaded.documents.items()
+        if path.startswith(TESTIMONIALS_DIR + "/")
+        and isinstance(item.data, dict)
+        and isinstance(item.data.get("name"), str)
+    }
+    for index, raw in enumerate(campaigns if isinstance(campaigns, list) else []):
+        written = raw.get("testimonials") if isinstance(raw, dict) else None
+        for position, ref in enumerate(written if isinstance(written, list) else []):
+            if not isinstance(ref, str) or ref in by_name.values():
+                continue
+            file_name = by_name.get(fold(ref))
+            if file_name is None:
+                continue
+            loc: Loc = ("campaigns", index, "testimonials", position)
+            mark = doc.mark(loc)
+            loaded.diagnostics[:] = [
+                d
+                for d in loaded.diagnostics
+                if (d.path, d.line, d.column) != (doc.path, mark.line, mark.column)
+                or d.code not in ("invalid-id", "missing-reference")
+            ]
+            message = _(
+                "«{written}» is the person's name; write the file name of their testimonial, "
+                "«{id}» (content/testimonials/{id}.yml)"
+            ).format(written=ref, id=file_name)
+            loaded.diagnostics.append(doc.diagnostic(loc, "name-as-id", message))
 
 
 def _check_campaign(loaded: Loaded, doc: Document, parts: CampaignParts) -> None:
@@ -290,7 +330,7 @@ def _check_named(loaded: Loaded, site: Site | None) -> None:
             if isinstance(item, Testimonial) and item.consent.display == "initials":
                 loaded.diagnostics.extend(_check_unnamed(item_doc, item))
             if isinstance(item, Verse):
-                source = (loaded.root / item_doc.path).read_text(encoding="utf-8")
+                source = read_source(loaded.root / item_doc.path)
                 loaded.diagnostics.extend(check_verse_file(item_doc, source, item))
 
 
@@ -309,7 +349,9 @@ def check_project(loaded: Loaded) -> None:
                     check_translations(doc, campaign, ("campaigns", index), site)
                 )
         _check_campaigns(loaded, doc)
+        _check_names_as_ids(loaded, doc)
     _check_named(loaded, site)
+    loaded.diagnostics.extend(check_placeholders(loaded.root, loaded.documents))
     if site is None:
         return
     if loaded.policy is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from decimal import Decimal
@@ -15,6 +16,7 @@ from generator.errors import Diagnostic
 from generator.i18n import N_, _
 from generator.load.document import Document, Loc
 from generator.model.content import MAX_WHOLE
+from generator.validate.hints import choice_hint, date_hint, key_hint, slug
 
 M = TypeVar("M", bound=BaseModel)
 MAX_PER_FILE = 50
@@ -107,6 +109,11 @@ def _unknown_key_message(root: type[BaseModel], loc: Loc, *, hint: bool = True) 
     key = str(loc[-1])
     model = _model_at(root, loc[:-1])
     allowed = sorted(model.model_fields) if model else []
+    meant = key_hint(key, allowed) if hint else None
+    if meant is not None:
+        return _("unknown key «{key}»: keys are written in English; write «{suggestion}»").format(
+            key=key, suggestion=meant
+        )
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) if hint else []
     if close:
         return _("unknown key «{key}»; did you mean «{suggestion}»?").format(
@@ -135,20 +142,44 @@ def _message_for(
         return "missing", _("missing required key «{key}»").format(key=name)
     if kind == "extra_forbidden":
         return "unknown-key", _unknown_key_message(root, loc, hint=hint)
+    if name == "percent_of_target" and isinstance(value, str):
+        return "computed", _(
+            "«percent_of_target» is computed from «value» and «target»: remove this line "
+            "(to check a reported percentage, write it as a plain number such as 87.59, "
+            "without % or a decimal comma), found {found}"
+        ).format(found=describe_value(value))
     if kind in _WRONG_TYPE and not loc and kind in ("dict_type", "model_type"):
         return "wrong-type", _("the file must be a mapping of 'key: value' lines")
     if kind in _WRONG_TYPE:
         return "wrong-type", _("«{key}» must be {expected}, found {found}").format(
             key=name, expected=_(_WRONG_TYPE[kind]), found=describe_value(value)
         )
+    if kind in _DATE_ERRORS and (iso := date_hint(value)) is not None:
+        return "invalid-date", _(
+            "«{key}» must be a date written YYYY-MM-DD, found {found}; write {iso}"
+        ).format(key=name, found=describe_value(value), iso=iso)
     if kind in _DATE_ERRORS:
         return "invalid-date", _(
             "«{key}» must be a real date written YYYY-MM-DD (e.g. 2025-07-01), found {found}"
         ).format(key=name, found=describe_value(value))
+    if kind in ("literal_error", "enum") and hint:
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        meant = choice_hint(value, choices)
+        if meant is not None:
+            return "invalid-choice", _(
+                "«{key}» cannot be {found}; did you mean «{suggestion}»? (choose one of: {choices})"
+            ).format(
+                key=name, found=describe_value(value), suggestion=meant, choices=", ".join(choices)
+            )
     if kind in ("literal_error", "enum"):
         return "invalid-choice", _("«{key}» cannot be {found}; choose one of: {choices}").format(
             key=name, found=describe_value(value), choices=_choices(ctx.get("expected", ""))
         )
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and slug(value):
+        return "invalid-id", _(
+            "«{value}» is not a valid name here: use lowercase letters without accents, "
+            "digits and hyphens; did you mean «{suggestion}»?"
+        ).format(value=value, suggestion=slug(value))
     if kind == "string_pattern_mismatch":
         return "invalid-id", _(
             "«{value}» is not a valid name here: use lowercase letters without accents, "
@@ -168,6 +199,8 @@ def _message_for(
         return "too-long", _(
             "«{key}» is too long: {length} characters, at most {limit}; shorten it"
         ).format(key=name, length=length, limit=ctx.get("max_length"))
+    if kind == "string_too_short":
+        return "empty", _("«{key}» is empty: write its text").format(key=name)
     if kind == "too_long":
         return "too-long", _("«{key}» has too many items: {count}, at most {limit}").format(
             key=name, count=ctx.get("actual_length"), limit=ctx.get("max_length")

@@ -11,7 +11,10 @@ from pathlib import Path
 from generator.errors import Diagnostic, Severity
 from generator.i18n import _
 from generator.load.document import Document
+from generator.load.progress import ProgressTable
 from generator.model import CampaignsFile, Page, Policy, Site, Testimonial, Verse
+from generator.model.contacts import ContactPoint
+from generator.model.progress import OutreachGroup, Progress
 from generator.validate.campaigns import CampaignsRead
 from generator.validate.document import MAX_PER_FILE
 
@@ -28,6 +31,10 @@ class Loaded:
     verses: dict[str, Verse] = field(default_factory=dict)
     policy: Policy | None = None
     pages: list[Page] = field(default_factory=list)
+    progress: dict[str, Progress] = field(default_factory=dict)
+    progress_tables: list[ProgressTable] = field(default_factory=list)
+    groups: dict[str, list[OutreachGroup]] = field(default_factory=dict)
+    contacts: list[ContactPoint] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -255,34 +255,32 @@ _ANY_ATTRIBUTE_LIST = re.compile(r"\{[ \t]*[:.#]|\{[^{}\n]*=")
 def _plain_markdown_findings(text: str, taken: set[int]) -> Iterator[Finding]:
     """Report raw HTML and attribute lists on lines the specific checks left unreported."""
 
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = _line_starts(text)
 
     def free(offset: int) -> bool:
         return bisect.bisect_right(line_starts, offset) - 1 not in taken
 
+    raw_html = _(
+        "a page is written in Markdown, without HTML tags or comments; remove "
+        "this tag, or write &lt; for a «<» sign"
+    )
     for match in _ANY_TAG.finditer(text):
         if free(match.start()):
-            yield Finding(
-                match.start(),
-                "raw-html",
-                _(
-                    "a page is written in Markdown, without HTML tags or comments; remove "
-                    "this tag, or write &lt; for a «<» sign"
-                ),
-            )
+            yield Finding(match.start(), "raw-html", raw_html)
+    attribute_list = _("attribute lists such as «{: …}» are not allowed in a page; remove it")
     for match in _ANY_ATTRIBUTE_LIST.finditer(text):
         if free(match.start()):
-            yield Finding(
-                match.start(),
-                "attribute-list",
-                _("attribute lists such as «{: …}» are not allowed in a page; remove it"),
-            )
+            yield Finding(match.start(), "attribute-list", attribute_list)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 def scan_page(text: str) -> list[tuple[int, int, str, str]]:
     """Return (line, column, code, message) for everything a page must not hold, 1-based."""
     scanned = _blank_code_spans(text)
-    line_starts = [0] + [i + 1 for i, ch in enumerate(scanned) if ch == "\n"]
+    line_starts = _line_starts(scanned)
     findings = _html_findings(scanned) + list(_markdown_findings(scanned))
     taken = {bisect.bisect_right(line_starts, finding.offset) - 1 for finding in findings}
     findings += _plain_markdown_findings(text, taken)

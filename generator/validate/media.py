@@ -7,6 +7,7 @@ in the build. Only JPEG, PNG and WebP are opened (no format that runs a program)
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -21,6 +22,7 @@ MAX_IMAGE_BYTES = 20_000_000
 MAX_IMAGE_PIXELS = 40_000_000
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
 _MEGAPIXELS = MAX_IMAGE_PIXELS // 1_000_000
+_MEDIA_PREFIX = re.compile(r"^(?:\./|/)?(?:content/)?media/")
 
 
 def check_media(loaded: Loaded, doc: Document, loc: Loc, written: str | None) -> None:
@@ -36,15 +38,34 @@ def check_media(loaded: Loaded, doc: Document, loc: Loc, written: str | None) ->
         ).format(path=written)
         loaded.diagnostics.append(doc.diagnostic(loc, "path-outside", message))
     elif not target.is_file():
-        names = [p.name for p in media_root.glob("*")] if media_root.is_dir() else []
         message = _("file not found: content/media/{path}{hint}").format(
-            path=written, hint=suggest(written, names, cutoff=0.75)
+            path=written, hint=_missing_hint(media_root, written)
         )
         loaded.diagnostics.append(doc.diagnostic(loc, "missing-media", message))
     else:
         problem = image_problem(target)
         if problem is not None:
             loaded.diagnostics.append(doc.diagnostic(loc, "bad-image", problem))
+
+
+def _missing_hint(media_root: Path, written: str) -> str:
+    """Say which file of content/media/ was meant: the path without its folder, another case."""
+    names = (
+        sorted(p.relative_to(media_root).as_posix() for p in media_root.rglob("*") if p.is_file())
+        if media_root.is_dir()
+        else []
+    )
+    inside = _MEDIA_PREFIX.sub("", written.replace("\\", "/"))
+    if inside != written and inside in names:
+        return _("; write «{name}»: photo names are written from inside content/media/").format(
+            name=inside
+        )
+    same = next((name for name in names if name.casefold() == inside.casefold()), None)
+    if same is not None:
+        return _(
+            "; the file is named «{name}»: capital and small letters must match exactly"
+        ).format(name=same)
+    return suggest(inside, names, cutoff=0.75)
 
 
 def image_problem(path: Path) -> str | None:

@@ -6,6 +6,7 @@ data files and the project's ``mkdocs.yml`` too, each problem at its place.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from generator.load.document import Document, Loc
 from generator.load.mkdocs import read_base_config
 from generator.load.project import (
     CAMPAIGNS_FILE,
+    CONTACTS_FILE,
+    GROUPS_DIR,
     POLICY_FILE,
     TESTIMONIALS_DIR,
     VERSES_DIR,
@@ -22,15 +25,28 @@ from generator.load.project import (
     load_files,
 )
 from generator.load.theme import locate_theme
-from generator.model import Policy, Project, Testimonial, Verse
+from generator.model import LocalizedText, Policy, Project, Testimonial, Verse
 from generator.model.consent import public_testimonials
-from generator.model.printing import poster_texts
+from generator.model.contacts import public_points
+from generator.model.printing import (
+    TextBlock,
+    character_name,
+    font_coverage,
+    leaflet_texts,
+    missing_glyphs,
+    poster_texts,
+)
 from generator.model.theme import Theme
 from generator.validate.campaigns import validate_campaigns_file
+from generator.validate.cards import check_cards
 from generator.validate.checks import check_project
+from generator.validate.contacts import validate_contacts
 from generator.validate.document import validate_document
+from generator.validate.groups import validate_groups
 from generator.validate.loaded import Loaded, sort_diagnostics
 from generator.validate.pages import validate_pages
+from generator.validate.progress import validate_progress
+from generator.validate.progress_figure import with_progress_figure
 from generator.validate.speech import check_spoken_texts
 from generator.validate.theme import validate_theme
 
@@ -81,8 +97,17 @@ def validate_files(files: ProjectFiles) -> Loaded:
         loaded.diagnostics.extend(problems)
     loaded.pages, problems = validate_pages(files.pages, loaded.site)
     loaded.diagnostics.extend(problems)
+    periods = {part.id: part.period for part in loaded.campaigns.parts if part.id}
+    loaded.progress, problems = validate_progress(files.progress, periods, dt.date.today())
+    loaded.progress_tables = files.progress
+    loaded.diagnostics.extend(problems)
+    loaded.groups, problems = validate_groups(files.named(GROUPS_DIR), periods, loaded.progress)
+    loaded.diagnostics.extend(problems)
+    contacts_doc = files.documents.get(CONTACTS_FILE)
+    if contacts_doc is not None:
+        loaded.contacts, problems = validate_contacts(contacts_doc)
+        loaded.diagnostics.extend(problems)
     check_project(loaded)
-    loaded.diagnostics.extend(check_spoken_texts(loaded))
     return loaded
 
 
@@ -104,32 +129,87 @@ def check_site_files(loaded: Loaded) -> list[Diagnostic]:
     doc = loaded.documents.get(CAMPAIGNS_FILE)
     if message is not None and doc is not None:
         problems.append(doc.diagnostic(("site", "theme"), "missing-theme", message))
+    theme = None
     if theme_files is not None:
         theme, theme_problems = validate_theme(theme_files)
         problems += theme_problems
         if theme is not None and doc is not None:
             problems += check_poster_texts(loaded, doc, theme)
+        if theme is not None:
+            problems += check_cards(loaded, theme)
+    if doc is not None:
+        problems += check_campaign_themes(loaded, doc)
+    # What the loudspeaker cannot read, with the abbreviation table the build will use.
+    problems += check_spoken_texts(loaded, theme.loudspeaker.abbreviations if theme else None)
+    return problems
+
+
+def check_campaign_themes(loaded: Loaded, doc: Document) -> list[Diagnostic]:
+    """Return the problems of the themes campaigns name for their print and cards."""
+    problems: list[Diagnostic] = []
+    named: dict[str, list[int]] = {}
+    for index, campaign in sorted(loaded.campaigns.campaigns.items()):
+        if campaign.theme is not None:
+            named.setdefault(campaign.theme, []).append(index)
+    named.pop(_theme_name(loaded), None)  # checked as the site's theme
+    for name, indexes in sorted(named.items()):
+        files, message, found = locate_theme(loaded.root, name)
+        problems += found
+        if message is not None:
+            problems += [
+                doc.diagnostic(("campaigns", i, "theme"), "missing-theme", message) for i in indexes
+            ]
+        elif files is not None:
+            problems += validate_theme(files)[1]
     return problems
 
 
 def check_poster_texts(loaded: Loaded, doc: Document, theme: Theme) -> list[Diagnostic]:
-    """Say, at the text, what is too long for its block of the campaign's poster."""
+    """Say, at the text, what is too long for its block of the campaign's poster or leaflet,
+    and which characters no print font can draw."""
     found = []
+    layout = theme.print.layout
+    coverage = font_coverage(tuple(face.path for face in theme.print.faces))
     for index, campaign in sorted(loaded.campaigns.campaigns.items()):
         if "print" not in campaign.outputs:
             continue
-        for block, where, value in poster_texts(campaign):
+        placed: list[tuple[str, str, tuple[str | int, ...], LocalizedText, dict[str, TextBlock]]]
+        placed = [
+            ("poster", b, w, v, layout.poster.text_blocks) for b, w, v in poster_texts(campaign)
+        ]
+        placed += [
+            ("leaflet", b, w, v, layout.leaflet.text_blocks) for b, w, v in leaflet_texts(campaign)
+        ]
+        for sheet, block, where, value, blocks in placed:
             text = value if isinstance(value, str) else value.get("vi") or ""
-            most = theme.print.layout.poster.blocks[block].max_chars
+            loc: Loc = ("campaigns", index, *where)
+            if isinstance(value, dict):
+                loc += ("vi",)
+            most = blocks[block].max_chars
             if len(text) > most:
-                loc: Loc = ("campaigns", index, *where)
-                if isinstance(value, dict):
-                    loc += ("vi",)
-                message = _(
-                    "{length} characters do not fit the poster's {block} block, which holds "
-                    "{most}; cut {cut}"
+                message = (
+                    _(
+                        "{length} characters do not fit the poster's {block} block, which "
+                        "holds {most}; cut {cut}"
+                    )
+                    if sheet == "poster"
+                    else _(
+                        "{length} characters do not fit the leaflet's {block} block, which "
+                        "holds {most}; cut {cut}"
+                    )
                 ).format(length=len(text), block=block, most=most, cut=len(text) - most)
                 found.append(doc.diagnostic(loc, "too-long-for-print", message))
+            if sheet == "poster":
+                found += [
+                    doc.diagnostic(
+                        loc,
+                        "no-glyph",
+                        _(
+                            "no print font has the character {character}; write it another way"
+                        ).format(character=character_name(char)),
+                    )
+                    for char in missing_glyphs(text, coverage)
+                ]
     return found
 
 
@@ -147,6 +227,11 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     if loaded.errors or file is None or loaded.policy is None:
         raise ContentError(sort_diagnostics(loaded.diagnostics))
     testimonials, campaigns = public_testimonials(loaded.testimonials, file.campaigns)
+    site = file.site
+    campaigns = [
+        with_progress_figure(c, loaded.progress.get(c.id), site.locales, site.default_locale)
+        for c in campaigns
+    ]
     project = Project(
         site=file.site,
         campaigns=campaigns,
@@ -154,5 +239,8 @@ def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
         verses=loaded.verses,
         policy=loaded.policy,
         pages=loaded.pages,
+        progress=loaded.progress,
+        groups=loaded.groups,
+        contacts=public_points(loaded.contacts),
     )
     return project, sort_diagnostics(loaded.diagnostics)

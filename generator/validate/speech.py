@@ -10,12 +10,12 @@ one line of the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.errors import Diagnostic
 from generator.i18n import _
-from generator.load.document import Document, Loc
+from generator.load.document import Document, Loc, read_source
 from generator.model.region import DEFAULT_REGION, Region
 from generator.speech import SpeechWarning, normalize
 from generator.validate.loaded import Loaded
@@ -25,8 +25,14 @@ LANGUAGE = "vi"
 MAX_SPOKEN_CHARS = 5_000
 
 
-def check_spoken_texts(loaded: Loaded) -> list[Diagnostic]:
-    """Return a warning for every fragment of a spoken text the normalizer keeps as written."""
+def check_spoken_texts(
+    loaded: Loaded, abbreviations: Mapping[str, str] | None = None
+) -> list[Diagnostic]:
+    """Return a warning for every fragment of a spoken text the normalizer keeps as written.
+
+    ``abbreviations`` is the theme's table (written form → reading), as the build reads it;
+    None keeps An Sinh's own table.
+    """
     doc = loaded.documents.get("campaigns.yml")
     if doc is None:
         return []
@@ -39,13 +45,15 @@ def check_spoken_texts(loaded: Loaded) -> list[Diagnostic]:
         locs = [base + ("title",), base + ("summary",)]
         locs += [base + ("messages", i) for i in range(len(campaign.messages))]
         locs += [base + ("figures", i, "label") for i in range(len(campaign.figures))]
-        found += _check_texts(loaded, doc, locs, campaign.region)
+        found += _check_texts(loaded, doc, locs, campaign.region, abbreviations)
         for ref in campaign.testimonials:
             spoken_testimonials.setdefault(ref, campaign.region)
     for ref, region in spoken_testimonials.items():
         testimonial_doc = loaded.documents.get(f"content/testimonials/{ref}.yml")
         if testimonial_doc is not None:
-            found += _check_texts(loaded, testimonial_doc, [("quote",), ("place",)], region)
+            found += _check_texts(
+                loaded, testimonial_doc, [("quote",), ("place",)], region, abbreviations
+            )
     policy_doc = loaded.documents.get("content/policy.yml")
     if policy_doc is not None and loaded.policy is not None:
         locs = [
@@ -56,17 +64,21 @@ def check_spoken_texts(loaded: Loaded) -> list[Diagnostic]:
         locs += [
             ("myths", i, key) for i in range(len(loaded.policy.myths)) for key in ("myth", "fact")
         ]
-        found += _check_texts(loaded, policy_doc, locs, DEFAULT_REGION)
+        found += _check_texts(loaded, policy_doc, locs, DEFAULT_REGION, abbreviations)
     return found
 
 
 def _check_texts(
-    loaded: Loaded, doc: Document, locs: list[Loc], region: Region
+    loaded: Loaded,
+    doc: Document,
+    locs: list[Loc],
+    region: Region,
+    abbreviations: Mapping[str, str] | None,
 ) -> list[Diagnostic]:
     lines = _source_lines(loaded, doc)
     found = []
     for loc, text in _vietnamese_texts(doc, locs):
-        for warning in normalize(text, region).warnings:
+        for warning in normalize(text, region, abbreviations).warnings:
             found.append(_located(doc, lines, loc, warning))
     return found
 
@@ -91,10 +103,7 @@ def _vietnamese_texts(doc: Document, locs: list[Loc]) -> Iterator[tuple[Loc, str
 
 
 def _source_lines(loaded: Loaded, doc: Document) -> list[str]:
-    try:
-        return (loaded.root / doc.path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
+    return read_source(loaded.root / doc.path).splitlines()
 
 
 def _located(doc: Document, lines: list[str], loc: Loc, warning: SpeechWarning) -> Diagnostic:

@@ -39,7 +39,7 @@ from generator.model.theme import (
     Theme,
     ThemeFiles,
 )
-from generator.speech import DEFAULT_ABBREVIATIONS, load_abbreviations
+from generator.speech import DEFAULT_ABBREVIATIONS, default_abbreviations, load_abbreviations
 from generator.validate.document import validate_document
 
 STYLE_FILE = "social/style.yml"
@@ -159,7 +159,8 @@ def _load_abbreviations(theme: ThemeFiles, problems: list[Diagnostic]) -> dict[s
     if table is None or table.resolve() == DEFAULT_ABBREVIATIONS.resolve():
         return None
     try:
-        return load_abbreviations(table)
+        # A theme's table adds readings to An Sinh's own, or changes some of them.
+        return {**default_abbreviations(), **load_abbreviations(table)}
     except AnsinhError as error:
         problems.append(
             Diagnostic(_display(theme, ABBREVIATIONS_FILE), 1, 1, "error", "invalid", str(error))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import typing
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -13,6 +15,8 @@ from generator.i18n import _
 from generator.load.document import Document, Loc
 from generator.model import Page, Site
 from generator.model.content import _check_localized
+
+_VIETNAMESE_LETTER = re.compile("[đĐ\u0302\u0306\u031b\u0300\u0301\u0303\u0309\u0323]")
 
 
 def _is_localized(annotation: Any) -> bool:
@@ -39,6 +43,20 @@ def iter_localized(obj: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
             yield from iter_localized(item, loc + (i,))
+
+
+def is_copy(value: dict[str, Any], locale: str, default: str) -> bool:
+    """Whether ``value[locale]`` is the Vietnamese default text copied unchanged.
+
+    Only text with Vietnamese letters counts (đ, ă, â, ê, ô, ơ, ư or a tone mark): a
+    name such as «An Sinh» or a number is rightly the same in every language.
+    """
+    if locale == default or locale not in value:
+        return False
+    text = value.get(default)
+    if not isinstance(text, str) or value[locale] != text:
+        return False
+    return bool(_VIETNAMESE_LETTER.search(unicodedata.normalize("NFD", text)))
 
 
 def check_translations(doc: Document, obj: Any, base: Loc, site: Site) -> list[Any]:
@@ -69,6 +87,19 @@ def check_translations(doc: Document, obj: Any, base: Loc, site: Site) -> list[A
                 )
             )
         for locale in site.locales:
+            if locale != site.default_locale and is_copy(value, locale, site.default_locale):
+                found.append(
+                    doc.diagnostic(
+                        loc + (locale,),
+                        "copied-translation",
+                        _(
+                            "the «{locale}» text is the «{default}» text copied unchanged; "
+                            "translate it, or remove the «{locale}» line to show the «{default}» "
+                            "text openly"
+                        ).format(locale=locale, default=site.default_locale),
+                        severity="warning",
+                    )
+                )
             if locale != site.default_locale and locale not in value:
                 found.append(
                     doc.diagnostic(
@@ -117,6 +148,10 @@ def count_translations(items: Iterable[Any], site: Site) -> dict[str, dict[str, 
         for _loc, value in iter_localized(item, ()):
             for locale in site.locales:
                 counts[locale]["total"] += 1
-                has = (locale == site.default_locale) if isinstance(value, str) else locale in value
+                has = (
+                    (locale == site.default_locale)
+                    if isinstance(value, str)
+                    else locale in value and not is_copy(value, locale, site.default_locale)
+                )
                 counts[locale]["translated"] += int(has)
     return counts

@@ -4,18 +4,26 @@ A unit of rendering (one campaign's cards and scripts, say) has a key: the hash
 of everything its outputs depend on — An Sinh's own code, the theme's files,
 the external tools found, and the part of the model it reads. The store keeps,
 per key, a small JSON entry describing the outputs, and each output's bytes once,
-as a blob named by its SHA-256. Builds copy blobs into the output folder, so
-the bytes never need to be held in memory together. Entries and blobs a build
-did not use are removed when it succeeds.
+as a blob named by its SHA-256. Builds hard-link blobs into the staging folder
+(copying only where the two are on different file systems), so the bytes never
+need to be held in memory together and the site costs no second copy on disk.
+Entries and blobs a build did not use are removed when it succeeds.
+
+A blob is read-only (mode 0444) and never written again once in place: every
+writer replaces a file by renaming a new one over it, never by writing into it,
+so a published file that shares its blob's inode cannot change the store.
+The site engine's outputs are kept the same way, under ``engine/<key>.json``.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import shutil
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -26,8 +34,12 @@ from generator.render import Output, OutputKind
 from generator.write.lifeline import pid_alive
 
 CACHE_DIR = ".ansinh/cache"
+ENGINE = "engine"
 _FORMAT = "ansinh-cache-2"
 _TEMPORARY = ".tmp"
+BLOB_MODE = 0o444
+# Engine entries kept beyond those a build used: a locale's last few sites.
+SPARE_ENGINE_ENTRIES = 8
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -87,12 +99,23 @@ class OutputStore:
         self.folder = root / CACHE_DIR
         self.blobs = self.folder / "blobs"
         self.used: set[str] = set()
+        self.put_now: set[str] = set()  # blobs this build stored outside any entry
 
     def get(self, key: str) -> Entry | None:
-        """Return a stored entry whose blobs are all present, or None."""
+        """Return a stored entry whose blobs are all present, or None.
+
+        ``key`` is a hex digest, or ``engine/<digest>`` for the site engine's outputs.
+        """
         self.used.add(key)
+        entry = self._read(key)
+        if entry is not None:
+            with suppress(OSError):
+                os.utime(self._entry(key))  # the last use, for the spare engine entries
+        return entry
+
+    def _read(self, key: str) -> Entry | None:
         try:
-            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            data = json.loads(self._entry(key).read_text(encoding="utf-8"))
             if data.get("format") != _FORMAT:
                 return None
             stored = [Stored(**item) for item in data["outputs"]]
@@ -105,18 +128,24 @@ class OutputStore:
     def put(self, key: str, outputs: list[Output], notices: list[str]) -> Entry:
         """Store the outputs' bytes and their entry; return the entry."""
         stored = [self.put_blob(output) for output in outputs]
-        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.put_entry(key, stored, notices)
+
+    def put_entry(self, key: str, stored: list[Stored], notices: list[str]) -> Entry:
+        """Record an entry whose blobs are already stored; return it."""
+        target = self._entry(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
         entry = {"format": _FORMAT, "outputs": [asdict(s) for s in stored], "notices": notices}
-        _atomic_write(self.folder / f"{key}.json", json.dumps(entry).encode())
+        _atomic_write(target, json.dumps(entry).encode())
         self.used.add(key)
         return stored, notices
 
     def put_blob(self, output: Output) -> Stored:
         digest = hashlib.sha256(output.data).hexdigest()
+        self.put_now.add(digest)
         blob = self._blob(digest)
         if not blob.is_file():
             blob.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(blob, output.data)
+            _atomic_write(blob, output.data, BLOB_MODE)
         return Stored(
             output.path,
             output.kind,
@@ -127,19 +156,46 @@ class OutputStore:
             len(output.data),
         )
 
-    def copy_to(self, stored: Stored, target: Path) -> None:
-        """Write a stored output at ``target`` (a copy: the site may be edited in place)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self._blob(stored.sha256), target)
+    def put_file(self, file: Path) -> tuple[str, int]:
+        """Take a finished file into the store by linking it; return its SHA-256 and size.
+
+        The file becomes read-only and must not be written again: it is the blob.
+        """
+        data = file.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        blob = self._blob(digest)
+        if not blob.is_file():
+            blob.parent.mkdir(parents=True, exist_ok=True)
+            file.chmod(BLOB_MODE)
+            try:
+                os.link(file, blob)
+            except FileExistsError:
+                pass
+            except OSError:
+                _atomic_write(blob, data, BLOB_MODE)
+        return digest, len(data)
+
+    def read_blob(self, digest: str) -> bytes:
+        """Return the bytes of a stored output by its SHA-256."""
+        return self._blob(digest).read_bytes()
+
+    def link_to(self, stored: Stored, target: Path) -> bool:
+        """Put a stored output at ``target``: a hard link to its blob, else a copy.
+
+        Return True if linked. ``target`` must not exist yet (a fresh staging folder).
+        """
+        return place_blob(self._blob(stored.sha256), target)
 
     def prune(self) -> None:
         """Remove what this build did not use, and the temp files of writers that died."""
         if not self.folder.is_dir():
             return
-        keep: set[str] = set()
-        for path in self.folder.glob("*.json"):
-            if path.stem in self.used:
-                entry = self.get(path.stem)
+        keep: set[str] = set(self.put_now)
+        spare = {path.stem for path in self._recent_engine_entries()}
+        for path in [*self.folder.glob("*.json"), *self.folder.glob(f"{ENGINE}/*.json")]:
+            key = path.relative_to(self.folder).with_suffix("").as_posix()
+            if key in self.used or (path.parent.name == ENGINE and path.stem in spare):
+                entry = self._read(key)
                 keep |= {s.sha256 for s in entry[0]} if entry else set()
             else:
                 path.unlink(missing_ok=True)
@@ -150,13 +206,44 @@ class OutputStore:
             if stray.is_file() and stray.suffix != ".json" and not _being_written(stray.name):
                 stray.unlink(missing_ok=True)
 
+    def _recent_engine_entries(self) -> list[Path]:
+        """Return the ``SPARE_ENGINE_ENTRIES`` most recently used engine entries not used now.
+
+        Kept so that undoing an edit finds the site as it was without running the engine.
+        """
+        unused = [
+            path
+            for path in self.folder.glob(f"{ENGINE}/*.json")
+            if f"{ENGINE}/{path.stem}" not in self.used
+        ]
+        unused.sort(key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        return unused[:SPARE_ENGINE_ENTRIES]
+
     def _blob(self, digest: str) -> Path:
         return self.blobs / digest[:2] / digest
 
+    def _entry(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
 
-def _atomic_write(target: Path, data: bytes) -> None:
+
+def place_blob(blob: Path, target: Path) -> bool:
+    """Hard-link ``blob`` at ``target``, or copy it across file systems; True if linked."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(blob, target)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        shutil.copyfile(blob, target)
+        return False
+    return True
+
+
+def _atomic_write(target: Path, data: bytes, mode: int | None = None) -> None:
     temporary = target.with_name(f".{target.name}.{os.getpid()}{_TEMPORARY}")
     temporary.write_bytes(data)
+    if mode is not None:
+        temporary.chmod(mode)
     temporary.replace(target)
 
 

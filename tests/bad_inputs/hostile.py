@@ -6,6 +6,7 @@ Shared by ``test_bad_inputs.py`` (which compares ``check``'s output with the cas
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PIL import Image
 TESTIMONIAL = "content/testimonials/chi-a.yml"
 PHOTO = "content/media/chi-a.jpg"
 PAGE = "content/pages/gioi-thieu.md"
+PROGRESS = "content/progress/thu-nghiem.csv"
 
 
 def _write(project: Path, relative: str, text: str) -> None:
@@ -98,6 +100,50 @@ def text_as_jpeg(project: Path) -> None:
     (project / PHOTO).write_text("Đây không phải ảnh.\n", encoding="utf-8")
 
 
+def progress_link_outside(project: Path) -> None:
+    (project / PROGRESS).parent.mkdir(parents=True, exist_ok=True)
+    (project / PROGRESS).symlink_to("/etc/hostname")
+
+
+def contacts_link_outside(project: Path) -> None:
+    (project / "content/contacts.yml").symlink_to("/etc/hostname")
+
+
+def workbook_damaged(project: Path) -> None:
+    import openpyxl
+
+    path = (project / PROGRESS).with_suffix(".xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.Workbook()
+    book.active.append(["Ngày", "Đơn vị", "Số người"])
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def workbook_far_cell(project: Path) -> None:
+    import openpyxl
+
+    path = (project / PROGRESS).with_suffix(".xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.Workbook()
+    book.active.append(["Ngày", "Đơn vị", "Số người"])
+    book.active.append(["15/05/2021", "Xã A", 12])
+    book.active.cell(row=1_048_576, column=50, value="x")
+    book.save(path)
+
+
+def csv_empty_lines(project: Path) -> None:
+    (project / PROGRESS).parent.mkdir(parents=True, exist_ok=True)
+    rows = "Ngày,Đơn vị,Số người\r\n15/05/2021,Xã A,12\r\n" + ",,\r\n" * 240_000
+    (project / PROGRESS).write_text(rows, encoding="utf-8")
+
+
 HOSTILE: dict[str, Callable[[Path], None]] = {
     f"hostile-{name.replace('_', '-')}": build
     for name, build in {
@@ -117,5 +163,10 @@ HOSTILE: dict[str, Callable[[Path], None]] = {
         "photo_21mb": photo_21mb,
         "truncated_jpeg": truncated_jpeg,
         "text_as_jpeg": text_as_jpeg,
+        "progress_link_outside": progress_link_outside,
+        "contacts_link_outside": contacts_link_outside,
+        "workbook_damaged": workbook_damaged,
+        "workbook_far_cell": workbook_far_cell,
+        "csv_empty_lines": csv_empty_lines,
     }.items()
 }

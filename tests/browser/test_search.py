@@ -49,8 +49,11 @@ def pages_with(root: Path, word: str) -> set[str]:
     found = set()
     for file in root.rglob("index.html"):
         folder = file.parent.relative_to(root).as_posix()
+        # Staff pages (progress reports, downloads) are not for residents' search.
+        if folder.startswith(("en", "km", "progress", "downloads")):
+            continue
         whole = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", article_text(file))
-        if folder.startswith(("en", "km")) or not whole:
+        if not whole:
             continue
         found.add("/" if folder == "." else f"/{folder}/")
     return found

@@ -44,21 +44,6 @@ def test_text_is_normalized_to_nfc(tmp_path: Path) -> None:
             "value: 1.740\n",
             "f.yml:1:8: error: «1.740» bị hiểu là số thập phân; hãy viết 1740, không có dấu chấm",
         ),
-        (
-            "a: 1\nb: c: d\n",
-            "f.yml:2:5: error: Lỗi cú pháp YAML: mapping values are not allowed here — "
-            "đặt đoạn chữ có dấu ': ' trong ngoặc kép, hoặc sửa thụt lề",
-        ),
-        (
-            "a:\n\t- 1\n",
-            "f.yml:2:1: error: Lỗi cú pháp YAML: found character '\\t' that cannot start any token"
-            " — hãy thụt lề bằng dấu cách, không dùng phím Tab",
-        ),
-        (
-            'a: "open\n',
-            "f.yml:1:4: error: Lỗi cú pháp YAML: found unexpected end of stream (ở dòng 2) — "
-            "có dấu ngoặc kép mở mà chưa đóng",
-        ),
     ],
 )
 def test_reading_problems_are_located(tmp_path: Path, text: str, expected: str) -> None:
@@ -79,7 +64,7 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
     path.write_bytes("tên: Trúc".encode("cp1258"))
     doc, problems = load_yaml(path, "f.yml")
     assert doc is None
-    assert problems[0].code == "encoding" and (problems[0].line, problems[0].column) == (1, 1)
+    assert problems[0].code == "encoding" and (problems[0].line, problems[0].column) == (1, 2)
 
 
 @pytest.mark.parametrize(
@@ -162,11 +147,6 @@ def test_merging_something_that_is_not_a_mapping_is_a_located_error(tmp_path: Pa
             "hãy xóa nó (gõ lại đoạn chữ quanh chỗ này)",
         ),
         (
-            "a: [1,\n  2\nb: 3\n",
-            "f.yml:1:4: error: Lỗi cú pháp YAML: expected ',' or ']', but got ':' (ở dòng 3) — "
-            "dấu '[' mở ở đây chưa được đóng bằng ']'",
-        ),
-        (
             "a: !!int x\n",
             "f.yml:1:4: error: «x» được ghi là !!int nhưng không phải; hãy sửa giá trị hoặc bỏ !!int",
         ),
@@ -174,13 +154,8 @@ def test_merging_something_that_is_not_a_mapping_is_a_located_error(tmp_path: Pa
             "a: !!python/name:os.system\n",
             "f.yml:1:4: error: không được dùng thẻ «!!python/name:os.system» ở đây; hãy xóa đi",
         ),
-        (
-            "a: b\nc: *nope\n",
-            "f.yml:2:4: error: Lỗi cú pháp YAML: found undefined alias 'nope' — bỏ dấu '*' ở đầu "
-            "giá trị hoặc đặt giá trị trong ngoặc kép",
-        ),
     ],
-    ids=["deep", "alias chain", "nul", "unclosed bracket", "wrong tag", "python tag", "alias"],
+    ids=["deep", "alias chain", "nul", "wrong tag", "python tag"],
 )
 def test_hostile_text_is_a_located_problem(tmp_path: Path, text: str, expected: str) -> None:
     _, problems = load(tmp_path, text)
@@ -215,3 +190,27 @@ def test_libyaml_and_pure_python_compose_the_same_nodes(text: str) -> None:
     fast = compose(text)
     slow = CoreLoader(text).get_single_node()
     assert yaml.serialize(fast) == yaml.serialize(slow)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_notepad_unicode_and_utf8_with_a_mark_are_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "f.yml"
+    path.write_bytes("tên: Trúc\nnơi: Gáo Giồng\n".encode(encoding))
+    doc, problems = load_yaml(path, "f.yml")
+    assert problems == []
+    assert doc is not None and doc.data == {"tên": "Trúc", "nơi": "Gáo Giồng"}
+
+
+def test_windows_1258_is_reported_at_its_first_byte_with_the_steps_to_save_as_utf8(
+    tmp_path: Path,
+) -> None:
+    set_language("en")
+    path = tmp_path / "f.yml"
+    path.write_bytes("name: Chị A\n".encode() + "place: Tân\n".encode("cp1258"))
+    _doc, problems = load_yaml(path, "f.yml")
+    assert [p.format() for p in problems] == [
+        "f.yml:2:9: error: the file is not saved as UTF-8: the byte 0xE2 here («â» in "
+        "Windows-1258) is not UTF-8 text. Save the file as UTF-8: in Notepad, File › Save As, "
+        "Encoding «UTF-8», Save; in Word, File › Save As, type «Plain Text (*.txt)», then "
+        "«Other encoding» › «Unicode (UTF-8)»; then retype any letters that look wrong"
+    ]

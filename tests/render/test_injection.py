@@ -108,5 +108,10 @@ def test_every_page_carries_the_readmes_policy_without_its_header_only_part(
             assert found == [
                 "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
             ], page
+        elif "downloads" in page.relative_to(hostile_site).parts:  # staff downloads: previews
+            assert found == [
+                "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; "
+                "form-action 'none'"
+            ], page
         else:
             assert found == [expected], page

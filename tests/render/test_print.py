@@ -1,4 +1,4 @@
-"""The print renderer: posters as PDF with a PNG preview, and the print engine.
+"""The print renderer: posters and leaflets as PDF with PNG previews, and the print engine.
 
 Posters are tested by properties (page size, fonts embedded, the text pdftotext
 reads back, pixels of the preview), never by bytes.
@@ -20,8 +20,9 @@ from generator.model import Project
 from generator.model.printing import TextBlock
 from generator.model.theme import Theme, ThemeFiles
 from generator.render import Output
+from generator.render.print.campaign import render_print_campaign
 from generator.render.print.engine import render_pdf
-from generator.render.print.poster import poster_view, render_poster_html, render_print_campaign
+from generator.render.print.poster import poster_view, render_poster_html
 from generator.validate.project import load_project
 from generator.validate.theme import load_theme, validate_theme
 
@@ -61,18 +62,25 @@ def _poppler(tool: str, pdf: bytes, tmp_path: Path, *options: str) -> str:
     return run.stdout
 
 
-def test_every_example_campaign_has_a4_and_a3_posters_and_previews(
+def test_every_example_campaign_has_posters_a_leaflet_and_previews(
     posters: dict[str, Output],
 ) -> None:
     assert sorted(posters) == sorted(
-        f"print/{campaign}/poster-{size}.{suffix}"
-        for campaign in CAMPAIGNS
-        for size in ("a4", "a3")
-        for suffix in ("pdf", "png")
+        [
+            f"print/{campaign}/poster-{size}.{suffix}"
+            for campaign in CAMPAIGNS
+            for size in ("a4", "a3")
+            for suffix in ("pdf", "png")
+        ]
+        + [
+            f"print/{campaign}/leaflet-a5{end}"
+            for campaign in CAMPAIGNS
+            for end in (".pdf", "-1.png", "-2.png")
+        ]
     )
-    for output in posters.values():
-        assert output.kind == "poster" and output.locale == "vi"
-        assert output.format == output.path.rsplit(".", 1)[1]
+    for path, output in posters.items():
+        assert output.kind == ("leaflet" if "leaflet" in path else "poster")
+        assert output.locale == "vi" and output.format == output.path.rsplit(".", 1)[1]
 
 
 @pytest.mark.parametrize("campaign", CAMPAIGNS)
@@ -128,7 +136,7 @@ def test_a3_is_the_a4_layout_scaled(posters: dict[str, Output], tmp_path: Path) 
     a4 = posters["print/dak-lak/poster-a4.pdf"].data
     a3 = posters["print/dak-lak/poster-a3.pdf"].data
     info = _poppler("pdfinfo", a3, tmp_path)
-    assert "Pages:           1\n" in info and "Page size:       841.89 x 1190.67 pts (A3)" in info
+    assert "Pages:           1\n" in info and "Page size:       841.89 x 1190.55 pts (A3)" in info
     assert _poppler("pdftotext", a3, tmp_path) == _poppler("pdftotext", a4, tmp_path)
     image = Image.open(io.BytesIO(posters["print/dak-lak/poster-a3.png"].data))
     assert image.size == (585, 827)
@@ -185,13 +193,15 @@ def test_text_at_every_blocks_limit_still_fits_one_page(project: Project, theme:
     longest = campaign.model_copy(
         update={
             "title": fill(blocks["title"].max_chars),
+            "headline": None,
             "messages": [fill(blocks["headline"].max_chars), fill(blocks["message"].max_chars)],
             "figures": [figure],
         }
     )
-    html = render_poster_html(poster_view(project, theme, longest), theme)
-    _pdf, pages = render_pdf(html, theme, "longest.pdf")
-    assert pages == 1
+    for drawn in (theme, load_theme(REPO, "mekong")):  # the regional band is taller
+        html = render_poster_html(poster_view(project, drawn, longest), drawn)
+        _pdf, pages = render_pdf(html, drawn, "longest.pdf")
+        assert pages == 1, drawn.name
 
 
 @pytest.mark.parametrize(

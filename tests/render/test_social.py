@@ -21,7 +21,7 @@ from generator.render.social.cards import (
     CardPlan,
     QrCode,
     draw_card,
-    encode_png,
+    encode_card,
     plan_card,
 )
 from generator.render.social.design import card_design
@@ -30,7 +30,7 @@ from generator.render.social.render import (
     Design,
     campaign_cards,
     excerpt,
-    og_image_url,
+    og_image,
     render_social,
 )
 from generator.text.colour import contrast_ratio
@@ -41,7 +41,8 @@ from tests.conftest import MINI, REPO, copy_project
 
 SIZES = {
     "facebook": (1200, 630),
-    "zalo": (1200, 630),
+    "portrait": (1080, 1350),
+    "key": (1080, 1080),
     "story": (1080, 1920),
     "square": (1080, 1080),
     "verse": (1080, 1080),
@@ -49,6 +50,8 @@ SIZES = {
     "site": (1200, 630),
 }
 MINI_URL = "https://test.example.vn/"
+PLATFORMS = ["facebook", "portrait", "square", "key-figure", "story"]
+HASHED = re.compile(r"^(?P<name>.+)\.(?P<digest>[0-9a-f]{8})\.(?P<ext>png|jpg)$")
 VERSE = Verse(
     id="luong-huu",
     form="luc_bat",
@@ -91,9 +94,17 @@ def design(theme: Theme) -> Design:
     return card_design(theme)
 
 
+def unhashed(path: str) -> str:
+    """A card's path without its digest: ``social/vi/x/facebook.3f9a1c2b.png`` → ``…/facebook.png``."""
+    folder, _slash, file = path.rpartition("/")
+    found = HASHED.match(file)
+    return f"{folder}/{found['name']}.{found['ext']}" if found else path
+
+
 @pytest.fixture(scope="module")
 def outputs(project: Project, theme: Theme) -> dict[str, Output]:
-    return {output.path: output for output in render_social(project, theme)}
+    """Every output, keyed by its path without the card digest."""
+    return {unhashed(output.path): output for output in render_social(project, theme)}
 
 
 def plans(project: Project, design: Design, locale: str) -> dict[str, CardPlan]:
@@ -102,9 +113,9 @@ def plans(project: Project, design: Design, locale: str) -> dict[str, CardPlan]:
     site = plan_card("site", design.layouts["site"], content.site_slots(), design.palette)
     found = {"site": site}
     for campaign in project.campaigns:
-        for name, layout, slots in campaign_cards(project, content, design, campaign):
-            found[f"{campaign.id}/{name}"] = plan_card(
-                name, design.layouts[layout], slots, design.palette
+        for card in campaign_cards(project, content, design, campaign):
+            found[f"{campaign.id}/{card.name}"] = plan_card(
+                card.name, design.layouts[card.layout], card.slots, design.palette
             )
     return found
 
@@ -126,15 +137,7 @@ def test_every_card_and_caption_has_its_path_and_manifest_metadata(
     for locale in ("vi", "en"):
         folder = f"social/{locale}/thu-nghiem"
         expected |= {
-            f"{folder}/{name}.png"
-            for name in (
-                "facebook",
-                "zalo",
-                "story",
-                "square",
-                "verse-luong-huu",
-                "testimonial-chi-a",
-            )
+            f"{folder}/{name}.png" for name in (*PLATFORMS, "verse-luong-huu", "testimonial-chi-a")
         }
         expected |= {f"{folder}/caption-facebook.txt", f"{folder}/caption-zalo.txt"}
     assert set(outputs) == expected
@@ -154,7 +157,8 @@ def test_every_card_and_caption_has_its_path_and_manifest_metadata(
     ("name", "size"),
     [
         ("thu-nghiem/facebook", SIZES["facebook"]),
-        ("thu-nghiem/zalo", SIZES["zalo"]),
+        ("thu-nghiem/portrait", SIZES["portrait"]),
+        ("thu-nghiem/key-figure", SIZES["key"]),
         ("thu-nghiem/story", SIZES["story"]),
         ("thu-nghiem/square", SIZES["square"]),
         ("thu-nghiem/verse-luong-huu", SIZES["verse"]),
@@ -171,7 +175,7 @@ def test_card_size_in_pixels(
 
 @pytest.mark.parametrize(
     ("platform", "limit"),
-    [("zalo", 500_000), ("facebook", 8_000_000), ("story", 8_000_000), ("square", 8_000_000)],
+    [("facebook", 500_000), ("portrait", 8_000_000), ("story", 8_000_000), ("square", 8_000_000)],
 )
 def test_card_stays_under_the_platform_limit(
     outputs: dict[str, Output], platform: str, limit: int
@@ -191,7 +195,7 @@ def png_chunks(data: bytes) -> list[bytes]:
 def test_rendering_twice_gives_identical_bytes_without_metadata(
     project: Project, theme: Theme, outputs: dict[str, Output]
 ) -> None:
-    again = {output.path: output.data for output in render_social(project, theme)}
+    again = {unhashed(output.path): output.data for output in render_social(project, theme)}
     assert again == {path: output.data for path, output in outputs.items()}
     for output in outputs.values():
         if output.format == "png":
@@ -223,9 +227,12 @@ def expected_matrix(url: str, border: int) -> list[list[int]]:
     ("locale", "name", "url"),
     [
         ("vi", "thu-nghiem/facebook", MINI_URL + "campaigns/thu-nghiem/"),
-        ("vi", "thu-nghiem/zalo", MINI_URL + "campaigns/thu-nghiem/"),
+        ("vi", "thu-nghiem/portrait", MINI_URL + "campaigns/thu-nghiem/"),
+        ("vi", "thu-nghiem/key-figure", MINI_URL + "campaigns/thu-nghiem/"),
         ("vi", "thu-nghiem/story", MINI_URL + "campaigns/thu-nghiem/"),
         ("vi", "thu-nghiem/square", MINI_URL + "campaigns/thu-nghiem/"),
+        ("vi", "thu-nghiem/verse-luong-huu", MINI_URL + "campaigns/thu-nghiem/"),
+        ("vi", "thu-nghiem/testimonial-chi-a", MINI_URL + "testimonials/chi-a/"),
         ("en", "thu-nghiem/facebook", MINI_URL + "en/campaigns/thu-nghiem/"),
         ("en", "thu-nghiem/story", MINI_URL + "en/campaigns/thu-nghiem/"),
         ("vi", "site", MINI_URL),
@@ -236,9 +243,10 @@ def test_qr_code_in_the_png_encodes_the_page_address(
     project: Project, design: Design, outputs: dict[str, Output], locale: str, name: str, url: str
 ) -> None:
     (qr,) = plans(project, design, locale)[name].qr_codes()
+    assert qr.url == url + "?utm_source=card"
     assert qr.scale >= 4 and qr.border >= 2
     picture = image(outputs[f"social/{locale}/{name}.png"])
-    assert sampled_matrix(picture, qr) == expected_matrix(url, qr.border)
+    assert sampled_matrix(picture, qr) == expected_matrix(qr.url, qr.border)
 
 
 @pytest.mark.parametrize("locale", ["vi", "en"])
@@ -248,7 +256,7 @@ def test_no_line_of_any_card_leaves_its_box(project: Project, design: Design, lo
             assert inside(line.box, line.ink_box()), (name, line.slot, line.text)
 
 
-@pytest.mark.parametrize("platform", ["facebook", "zalo", "story", "square"])
+@pytest.mark.parametrize("platform", ["facebook", "story", "square"])
 def test_a_very_long_title_is_shrunk_then_cut_inside_its_box(
     project: Project, design: Design, platform: str
 ) -> None:
@@ -272,7 +280,7 @@ def test_a_long_title_pushes_the_figure_and_message_but_keeps_them_inside(
     assert plan.lines("figure") and plan.lines("message")
 
 
-@pytest.mark.parametrize("platform", ["facebook", "zalo", "story", "square"])
+@pytest.mark.parametrize("platform", ["facebook", "story", "square"])
 def test_a_campaign_without_figures_has_no_figure_panel_and_its_title_once(
     project: Project, design: Design, platform: str
 ) -> None:
@@ -490,30 +498,38 @@ def test_testimonial_card_needs_consent_for_social_media(
         update={"testimonials": {"chi-a": testimonial.model_copy(update={"consent": consent})}}
     )
     paths = {output.path for output in render_social(changed, theme)}
-    assert ("social/vi/thu-nghiem/testimonial-chi-a.png" in paths) is card
+    assert ("social/vi/thu-nghiem/testimonial-chi-a.png" in map(unhashed, paths)) is card
 
 
 def test_campaign_without_social_output_gets_no_card(project: Project, theme: Theme) -> None:
     campaign: Campaign = project.campaigns[0].model_copy(update={"outputs": ["web", "print"]})
     changed = project.model_copy(update={"campaigns": [campaign]})
-    paths = {output.path for output in render_social(changed, theme)}
+    paths = {unhashed(output.path) for output in render_social(changed, theme)}
     assert paths == {"social/vi/site.png", "social/en/site.png"}
 
 
 @pytest.mark.parametrize(
-    ("locale", "campaign", "url"),
+    ("locale", "campaign", "card", "size"),
     [
-        ("vi", True, MINI_URL + "social/vi/thu-nghiem/facebook.png"),
-        ("en", True, MINI_URL + "social/en/thu-nghiem/facebook.png"),
-        ("vi", False, MINI_URL + "social/vi/site.png"),
+        ("vi", True, "social/vi/thu-nghiem/facebook.png", (1200, 630)),
+        ("en", True, "social/en/thu-nghiem/facebook.png", (1200, 630)),
+        ("vi", False, "social/vi/site.png", (1200, 630)),
     ],
 )
-def test_og_image_address_points_at_a_rendered_card(
-    project: Project, outputs: dict[str, Output], locale: str, campaign: bool, url: str
+def test_og_image_names_a_rendered_card_with_its_size_and_type(
+    project: Project,
+    theme: Theme,
+    locale: str,
+    campaign: bool,
+    card: str,
+    size: tuple[int, int],
 ) -> None:
-    found = og_image_url(project, locale, project.campaigns[0] if campaign else None)
-    assert found == url
-    assert found.removeprefix(MINI_URL) in outputs
+    found = og_image(project, theme, locale, project.campaigns[0] if campaign else None)
+    rendered = {o.path: o for o in render_social(project, theme)}
+    path = found.url.removeprefix(MINI_URL)
+    assert path in rendered and unhashed(path) == card
+    assert (found.width, found.height) == size == image(rendered[path]).size
+    assert found.type == "image/png" and rendered[path].data.startswith(b"\x89PNG")
 
 
 def bad_theme(tmp_path: Path, layout: str) -> Theme:
@@ -562,14 +578,15 @@ def test_layout_with_a_wrong_key_is_reported_with_its_place(tmp_path: Path) -> N
 def test_example_project_has_every_card_once_verses_exist() -> None:
     """The example content end to end; it needs the verse files the campaigns name."""
     example, _warnings = load_project(REPO)
-    outputs = {o.path: o for o in render_social(example, load_theme(REPO, example.site.theme))}
+    rendered = render_social(example, load_theme(REPO, example.site.theme))
+    outputs = {unhashed(o.path): o for o in rendered}
     for locale in example.site.locales:
         assert f"social/{locale}/site.png" in outputs
         for campaign in example.campaigns:
             if "social" not in campaign.outputs:
                 continue
             folder = f"social/{locale}/{campaign.id}"
-            names = ["facebook", "zalo", "story", "square"]
+            names = list(PLATFORMS)
             names += [f"verse-{verse}" for verse in campaign.verses]
             names += [
                 f"testimonial-{t}"
@@ -579,19 +596,30 @@ def test_example_project_has_every_card_once_verses_exist() -> None:
             for name in names:
                 card = outputs[f"{folder}/{name}.png"]
                 assert image(card).size == SIZES[name.split("-")[0]]
-            assert len(outputs[f"{folder}/zalo.png"].data) < 500_000
+            assert len(outputs[f"{folder}/facebook.png"].data) < 500_000
             caption = outputs[f"{folder}/caption-facebook.txt"].data.decode("utf-8")
             assert example.site.hotline in caption and f"campaigns/{campaign.id}/" in caption
 
 
-def test_png_over_its_limit_is_reduced_to_256_colours_or_refused() -> None:
+def test_a_flat_card_is_a_palette_png_keeping_the_design_colours_exactly(
+    project: Project, design: Design
+) -> None:
+    plan = plans(project, design, "vi")["thu-nghiem/facebook"]
+    picture = draw_card(plan)
+    colours = [plan.background, design.palette.colours["white"], design.palette.colours["gold"]]
+    data = encode_card(picture, colours=256, exact=colours)
+    stored = Image.open(io.BytesIO(data))
+    assert stored.mode == "P" and len(data) < len(encode_card(picture, colours=None)) / 2
+    shown = {colour for _count, colour in stored.convert("RGB").getcolors(256) or []}
+    assert set(colours) <= shown
+
+
+def test_a_card_over_its_limit_is_refused() -> None:
     gradient = Image.new("RGB", (600, 600))
     gradient.putdata([(x % 256, y % 256, (x * y) % 256) for y in range(600) for x in range(600)])
-    full = encode_png(gradient)
-    reduced = encode_png(gradient, max_bytes=len(full) - 1)
-    assert len(reduced) < len(full) and Image.open(io.BytesIO(reduced)).mode == "P"
+    assert encode_card(gradient, "jpeg", quality=80).startswith(b"\xff\xd8")
     with pytest.raises(RenderError):
-        encode_png(gradient, max_bytes=1000)
+        encode_card(gradient, max_bytes=1000)
 
 
 def test_verse_excerpt_falls_back_to_the_first_four_lines(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,7 @@ from tests.golden import GOLDEN, check_golden
 
 # Binary outputs vary with the image and audio libraries of the machine: their golden
 # entry keeps what they are, not their bytes. Text outputs keep their hash.
-BINARY_FORMATS = {"png", "jpg", "webp", "avif", "wav", "mp3", "pdf"}
+BINARY_FORMATS = {"png", "jpg", "webp", "avif", "wav", "mp3", "opus", "pdf"}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,11 @@ def example() -> Project:
 @pytest.fixture(scope="module", params=["vi", "en"])
 def pages(request: pytest.FixtureRequest, example: Project) -> tuple[str, dict[str, str]]:
     locale = str(request.param)
-    return locale, render_web(example, load_theme(REPO, example.site.theme), locale)
+    own = {c.theme for c in example.campaigns if c.theme}
+    themes = {name: load_theme(REPO, name) for name in own}
+    assert themes, "the Mekong Delta campaigns are drawn with their own theme"
+    site_theme = load_theme(REPO, example.site.theme)
+    return locale, render_web(example, site_theme, locale, None, themes)
 
 
 def test_golden_markdown_of_every_page(pages: tuple[str, dict[str, str]]) -> None:

@@ -95,6 +95,7 @@ def test_pages_are_plain_markdown_without_html_or_attribute_lists(
     ids=["unclosed tags", "comments", "links", "attribute lists", "backticks", "quotes"],
 )
 def test_hostile_pages_are_scanned_in_linear_time(text: str) -> None:
+    # About a second here; a scan that grew as the square of the input would take hours.
     started = time.perf_counter()
     scan_page(text)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 5

@@ -36,4 +36,28 @@ def test_a_campaign_without_loudspeakers_is_not_read(mini: Path, ansinh: Runner)
         "    testimonials: [chi-a]", "    testimonials: [chi-a]\n    outputs: [web]"
     )
     campaigns.write_text(text, "utf-8")
-    assert ansinh("-C", mini, "check") == (0, "", "")
+    assert ansinh("-C", mini, "check")[:2] == (0, "")
+
+
+def test_check_reads_abbreviations_with_the_theme_table_the_build_uses(
+    mini: Path, ansinh: Runner
+) -> None:
+    campaigns = mini / "campaigns.yml"
+    text = campaigns.read_text("utf-8").replace(
+        "      - {vi: Đóng sau mùa lúa., en: Pay after the harvest.}",
+        '      - {vi: "Chi hội HPN nhắc: BHXH tự nguyện đóng sau mùa lúa.", en: Pay later.}',
+    )
+    campaigns.write_text(text, "utf-8")
+    warning = (
+        "campaigns.yml:14:23: warning: loa không đọc được «HPN»: Chữ viết tắt chưa có trong "
+        "bảng; hãy thêm cách đọc vào bảng chữ viết tắt."
+    )
+    assert ansinh("-C", mini, "check")[1].splitlines() == [warning]
+
+    theme = mini / "themes" / "local"
+    (theme / "speech").mkdir(parents=True)
+    (theme / "theme.yml").write_text("name: local\nextends: default\n", "utf-8")
+    # The theme's table adds one reading; the default readings still hold («BHXH»).
+    (theme / "speech" / "abbreviations.yml").write_text("HPN: Hội Phụ nữ\n", "utf-8")
+    campaigns.write_text(text.replace("site:\n", "site:\n  theme: local\n", 1), "utf-8")
+    assert ansinh("-C", mini, "check")[:2] == (0, "")

@@ -80,7 +80,7 @@ def test_children_die_when_the_build_is_killed(script: str, tmp_path: Path) -> N
     assert not survived
 
 
-@pytest.mark.parametrize(("parent", "exitcode"), [(os.getpid(), 0), (1, 1)])
+@pytest.mark.parametrize(("parent", "exitcode"), [(os.getpid(), 0), (1, 1)], ids=["build", "init"])
 def test_a_child_whose_parent_is_not_its_build_stops_at_once(parent: int, exitcode: int) -> None:
     child = multiprocessing.get_context("fork").Process(target=die_with_parent, args=(parent,))
     child.start()

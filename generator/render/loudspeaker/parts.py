@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from generator.model import Campaign, LocalizedText, Project, Source, Testimonial
+from generator.model.contacts import contacts_for, nearest
 from generator.model.loudspeaker import Formulas, Settings
 from generator.model.policy import current_health, current_voluntary
 from generator.model.theme import Theme
@@ -38,6 +39,9 @@ from generator.render.views import LocaleText, templates
 from generator.text.format import format_day, format_number, format_percent
 
 LANGUAGE = "vi"
+
+# How many contact points a broadcast names: more is not remembered.
+SPOKEN_PLACES = 3
 
 
 def support_amounts(project: Project) -> dict[str, tuple[Decimal, int]]:
@@ -82,6 +86,7 @@ def part_context(
         "support": support_amounts(project),
         "amounts": [_dong(first * share / 100) for share in health.member_percent],
         "modes": campaign.payment_modes or policy.payment_modes,
+        "places": spoken_places(project, campaign),
         "num": _number,
         "pct": lambda value: format_percent(Decimal(value), LANGUAGE),
         "day": lambda value: format_day(value, LANGUAGE),
@@ -90,6 +95,14 @@ def part_context(
         "name": spoken_name,
         **figure_sayers(settings.round_figures),
     }
+
+
+def spoken_places(project: Project, campaign: Campaign) -> list[str]:
+    """Say where to go: «tại» an office, «gặp» a person; the nearest real points only."""
+    real = [p for p in contacts_for(campaign, project.contacts) if not p.example]
+    return [
+        f"{'gặp' if point.person else 'tại'} {point.name}" for point in nearest(real, SPOKEN_PLACES)
+    ]
 
 
 def _number(value: int | Decimal) -> str:

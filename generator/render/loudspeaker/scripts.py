@@ -4,7 +4,7 @@ For every campaign with the "loudspeaker" output, under ``loudspeaker/<campaign>
 
 - ``<length>.txt``  the spoken form, in pieces a text-to-speech box accepts;
 - ``<length>.html`` and ``<length>.pdf``  the operator sheet to print;
-- ``<length>.wav`` (and ``.mp3``)  a preview read by espeak-ng, when installed;
+- ``<length>.opus`` (or ``.mp3``, ``.wav``)  a preview read by espeak-ng, when installed;
 - ``schedule.ics``  the broadcasts as a calendar.
 
 ``render_operator_page`` writes the website's page listing them all.
@@ -22,8 +22,8 @@ from generator.render.escape import front_matter
 from generator.render.loudspeaker.audio import (
     audio_available,
     espeak_speed,
-    mp3_encoder,
-    render_mp3,
+    preview_format,
+    render_preview,
     render_wav,
 )
 from generator.render.loudspeaker.broadcast import (
@@ -102,7 +102,8 @@ def render_txt(script: Script, kit: Kit) -> bytes:
 def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
     folder, name = f"{FOLDER}/{script.campaign.id}", script.length.id
     audio = audio and name in kit.settings.audio_lengths
-    files = [f"{name}.txt"] + ([f"{name}.wav"] if audio else [])
+    sound = preview_format(kit.settings.audio_format)
+    files = [f"{name}.txt"] + ([f"{name}.{sound}"] if audio else [])
     sheet = sheet_view(script, kit, files)
     made: list[tuple[str, bytes, OutputKind]] = [
         ("txt", render_txt(script, kit), "loudspeaker"),
@@ -114,10 +115,7 @@ def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
         wav = render_wav(
             script.spoken_text, kit.formulas[script.region].voice, espeak_speed(script.rate, factor)
         )
-        made.append(("wav", wav, "audio"))
-        mp3 = render_mp3(wav)
-        if mp3 is not None:
-            made.append(("mp3", mp3, "audio"))
+        made.append((sound, render_preview(wav, sound), "audio"))
     return [
         Output(f"{folder}/{name}.{fmt}", data, kind, fmt, script.campaign.id, LANGUAGE)
         for fmt, data, kind in made
@@ -162,22 +160,14 @@ def render_loudspeaker_with_notices(
 
 
 def loudspeaker_notices(project: Project) -> list[str]:
-    """Return what staff should know about every campaign's scripts at once."""
-    if not loudspeaker_campaigns(project):
+    """Return what staff should know about every campaign's scripts at once.
+
+    That scripts are Vietnamese only is by design, not news: ``ansinh check`` says it
+    once in its summary, and each locale's operator page says it to readers.
+    """
+    if not loudspeaker_campaigns(project) or audio_available():
         return []
-    notices = []
-    if not audio_available():
-        notices.append(
-            _("espeak-ng is not installed: the loudspeaker scripts have no audio preview (.wav).")
-        )
-    others = [code for code in project.site.locales if code != LANGUAGE]
-    if others:
-        notices.append(
-            _("Loudspeaker scripts are made in Vietnamese only, not in: {locales}.").format(
-                locales=", ".join(others)
-            )
-        )
-    return notices
+    return [_("espeak-ng is not installed: the loudspeaker scripts have no audio preview (.wav).")]
 
 
 def render_loudspeaker_campaign(
@@ -215,7 +205,8 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
     """Return the Markdown page (``loudspeaker.md``) listing every campaign's scripts."""
     kit, audio = load_kit(theme, locale), audio_available()
     t = kit.translate
-    sounds = (["wav"] + (["mp3"] if mp3_encoder() else [])) if audio else []
+    sound = preview_format(kit.settings.audio_format)
+    sounds = [sound] if audio else []
     # The page is at <locale prefix>loudspeaker/ (directory URLs); the files at /loudspeaker/.
     up = "../" * (locale_prefix(project, locale).count("/") + 1)
     base = "" if not locale_prefix(project, locale) else f"{up}{FOLDER}/"
@@ -254,6 +245,7 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
         _=trusted(t),
         campaigns=entries,
         audio=audio,
+        sound=sound,
         limit=format_number(kit.settings.tts_max_chars, locale),
         other_locales=locale != LANGUAGE,
         yq=front_matter,

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -25,6 +25,13 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from generator.errors import RenderError
 from generator.i18n import _
+from generator.model.printing import (
+    PAPER_MM,
+    Press,
+    character_name,
+    font_coverage,
+    missing_glyphs,
+)
 from generator.model.theme import Theme
 
 # WeasyPrint logs every CSS property it ignores; the theme's tests catch those.
@@ -37,13 +44,16 @@ class RefusedAddress(FatalURLFetchingError):  # type: ignore[misc]
 
 
 class ThemeFilesOnly(URLFetcher):  # type: ignore[misc]
-    """Fetch ``file:`` addresses inside the theme's folders; refuse everything else."""
+    """Fetch ``file:`` addresses inside the theme's folders and images written inline
+    (``data:image/…``, a photo prepared for the page, a theme's motif); refuse the rest."""
 
     def __init__(self, folders: tuple[Path, ...]) -> None:
-        super().__init__(allowed_protocols=["file"], fail_on_errors=True)
+        super().__init__(allowed_protocols=["file", "data"], fail_on_errors=True)
         self.folders = tuple(folder.resolve() for folder in folders)
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        if url.startswith("data:image/"):
+            return super().fetch(url, headers)
         if not url.startswith("file:"):
             raise RefusedAddress(url)
         path = Path(url2pathname(urlsplit(url).path)).resolve()
@@ -75,24 +85,13 @@ def _fonts(theme: Theme) -> tuple[FontConfiguration, CSS]:
 
 def render_pdf(html: str, theme: Theme, output: str) -> tuple[bytes, int]:
     """Lay out ``html`` with the theme's fonts; return the PDF and its number of pages."""
-    pdfs, pages = render_pdfs(html, theme, output, (1.0,))
-    return pdfs[0], pages
-
-
-def render_pdfs(
-    html: str, theme: Theme, output: str, zooms: tuple[float, ...]
-) -> tuple[list[bytes], int]:
-    """Lay out ``html`` once; return a PDF per zoom, and the number of pages.
-
-    A zoom scales everything, the page size included: an A4 layout at √2 is A3.
-    """
     config, fonts = _fonts(theme)
     fetcher = ThemeFilesOnly(theme.folders)
     try:
         document = HTML(string=html, base_url=str(theme.folders[0]), url_fetcher=fetcher).render(
             font_config=config, stylesheets=[fonts]
         )
-        return [document.write_pdf(zoom=zoom) for zoom in zooms], len(document.pages)
+        return document.write_pdf(), len(document.pages)
     except RefusedAddress as error:
         raise RenderError(
             _(
@@ -103,13 +102,71 @@ def render_pdfs(
         raise RenderError(f"{output}: {error}") from error
 
 
+class Sheet(NamedTuple):
+    """A sheet of paper a page is printed on: its trimmed size in millimetres, the scale of
+    the layout drawn for ``base`` paper, and what a print shop needs (bleed, crop marks).
+    """
+
+    width_mm: float
+    height_mm: float
+    scale: float
+    bleed_mm: float
+    crop_marks: bool
+
+    @property
+    def media_mm(self) -> tuple[float, float]:
+        """The PDF page's size: the trimmed sheet with its bleed on every side."""
+        return (self.width_mm + 2 * self.bleed_mm, self.height_mm + 2 * self.bleed_mm)
+
+
+def sheet_for(size: str, base: str, press: Press) -> Sheet:
+    """Return the sheet of ``size`` (A0…A5) for a layout drawn for ``base`` paper.
+
+    Sizes listed in the theme's ``press`` go to a print shop: they get its bleed and
+    crop marks; every other sheet is exactly its paper, for an office printer.
+    """
+    width, height = PAPER_MM[size]
+    shop = size in press.sizes
+    return Sheet(
+        width_mm=width,
+        height_mm=height,
+        scale=width / PAPER_MM[base][0],
+        bleed_mm=press.bleed_mm if shop else 0.0,
+        crop_marks=press.crop_marks and shop,
+    )
+
+
+def check_glyphs(shown: list[tuple[str, str]], theme: Theme, campaign: str, output: str) -> None:
+    """Raise RenderError naming each character no print font can draw, and its field.
+
+    ``shown`` pairs the field each text comes from (``messages[0]``) with the text.
+    A character without a glyph would print as an empty box: never silently.
+    """
+    coverage = font_coverage(tuple(face.path for face in theme.print.faces))
+    problems = [
+        _(
+            "campaign «{campaign}», {field}: no print font has the character {character}; "
+            "write it another way"
+        ).format(campaign=campaign, field=field, character=character_name(char))
+        for field, text in shown
+        for char in missing_glyphs(text, coverage)
+    ]
+    if problems:
+        raise RenderError("\n".join(f"{output}: {problem}" for problem in problems))
+
+
 def preview_available() -> bool:
     """Say whether page previews can be made (poppler's pdftoppm is installed)."""
     return shutil.which("pdftoppm") is not None
 
 
-def render_preview(pdf: bytes, dpi: int, output: str) -> bytes:
-    """Return page 1 of ``pdf`` as a PNG at ``dpi`` (poppler's pdftoppm)."""
+def render_previews(pdf: bytes, dpi: int, output: str, pages: int) -> list[bytes]:
+    """Return every page of ``pdf``, ``pages`` of them, as PNGs at ``dpi``."""
+    return [render_preview(pdf, dpi, output, page) for page in range(1, pages + 1)]
+
+
+def render_preview(pdf: bytes, dpi: int, output: str, page: int = 1) -> bytes:
+    """Return a page of ``pdf`` (the first by default) as a PNG at ``dpi`` (poppler's pdftoppm)."""
     with tempfile.TemporaryDirectory(prefix="ansinh-preview-") as folder:
         source = Path(folder) / "page.pdf"
         source.write_bytes(pdf)
@@ -121,9 +178,9 @@ def render_preview(pdf: bytes, dpi: int, output: str) -> bytes:
                     "-r",
                     str(dpi),
                     "-f",
-                    "1",
+                    str(page),
                     "-l",
-                    "1",
+                    str(page),
                     "-singlefile",
                     str(source),
                     str(Path(folder) / "page"),

@@ -14,10 +14,11 @@ import yaml
 from babel import Locale
 from babel.core import get_global
 
-from generator.i18n import translator
+from generator.i18n import N_, translator
 from generator.model import Project
 from generator.model.theme import Theme
 from generator.render.escape import html_text
+from generator.render.social.render import og_image
 from generator.render.views import LocaleText, locale_prefix
 from generator.render.web.pages import render_nav
 
@@ -39,19 +40,49 @@ def _represent_python_name(dumper: yaml.SafeDumper, value: PythonName) -> yaml.S
 yaml.SafeDumper.add_representer(PythonName, _represent_python_name)
 # Python-Markdown's documented toc option: heading anchors fold đ and tone marks.
 SLUGIFY = PythonName("generator.text.fold.slugify")
+# Interface strings some of Material's own language files leave in English (its
+# Vietnamese says "Initializing search"): marked here so that our catalogs carry them.
+MATERIAL_GAPS = (
+    N_("Initializing search"),
+    N_("Authors"),
+    N_("Metadata"),
+    N_("RSS feed"),
+    N_("RSS feed of updated content"),
+    N_("Contributors"),
+    N_("Tabs"),
+)
 _UI_STRING = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
 
 
-def material_ui_strings() -> dict[str, str]:
-    """Return Material's interface strings in English, by key, from its own language file."""
-    text = (MATERIAL_TEMPLATES / "partials" / "languages" / "en.html").read_text("utf-8")
+def material_ui_strings(locale: str = "en") -> dict[str, str]:
+    """Return Material's interface strings of a locale, by key, from its own language file.
+
+    Returns {} for a locale Material does not ship.
+    """
+    path = MATERIAL_TEMPLATES / "partials" / "languages" / f"{locale}.html"
+    if not path.is_file():
+        return {}
+    text = path.read_text("utf-8")
     return {key: json.loads(f'"{value}"') for key, value in _UI_STRING.findall(text)}
 
 
 def language_partial(locale: str, translate: Callable[[str], str]) -> str:
-    """Return a Material language file for a locale Material does not ship, from our catalogs."""
-    strings = {key: translate(english) for key, english in material_ui_strings().items()}
-    strings.update({"language": locale, "direction": "ltr"})
+    """Return a Material language file for a locale, completed from our catalogs.
+
+    Material's own translation of a string is kept; a string it leaves in English (its
+    Vietnamese file says "Initializing search") or lacks is translated by our catalogs.
+    The search engine's settings (``search.config.*``) are not text and stay as shipped.
+    """
+    english = material_ui_strings()
+    shipped = material_ui_strings(locale)
+    strings = {}
+    for key, text in english.items():
+        own = shipped.get(key)
+        if key.startswith("search.config.") or (own is not None and own != text):
+            strings[key] = own if own is not None else text
+        else:
+            strings[key] = translate(text)
+    strings.update({"language": locale, "direction": shipped.get("direction", "ltr")})
     body = ",\n".join(
         f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
         for k, v in sorted(strings.items())
@@ -72,9 +103,8 @@ def stylesheet(theme: Theme) -> bytes:
 def overrides_files(theme: Theme, locale: str) -> dict[str, bytes]:
     """Return the engine template overrides of the whole theme chain for one locale."""
     files = {name: path.read_bytes() for name, path in theme.files("overrides").items()}
-    shipped = MATERIAL_TEMPLATES / "partials" / "languages" / f"{locale}.html"
     partial = f"partials/languages/{locale}.html"
-    if not shipped.is_file() and partial not in files:
+    if locale != "en" and partial not in files:
         files[partial] = language_partial(locale, translator(locale, theme.locale_dirs)).encode()
     return files
 
@@ -99,6 +129,8 @@ def mkdocs_config(
             "site_name": str(html_text(text.plain(project.site.title))),
             "site_description": str(html_text(text.plain(project.site.description))),
             "site_url": project.site.base_url + locale_prefix(project, locale),
+            "copyright": config.get("copyright")
+            or str(html_text(text.plain(project.site.organisation))),
             "docs_dir": "docs",
             "site_dir": str(site_dir),
             "theme": theme_config,
@@ -109,7 +141,7 @@ def mkdocs_config(
                 for name in theme.files("assets")
                 if name.startswith("js/") and name.endswith(".js")
             ],
-            "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md",
+            "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md\n/progress/*.md",
         }
     )
     config["markdown_extensions"] = with_slugify(config.get("markdown_extensions") or [])
@@ -129,7 +161,7 @@ def mkdocs_config(
         ],
         "languages_label": _("Languages"),
         "og_locale": og_locale(locale),
-        "site_image": f"{project.site.base_url}social/{locale}/site.png",
+        "site_image": og_image(project, theme, locale).engine_meta(),
     }
     return config
 

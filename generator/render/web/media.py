@@ -17,6 +17,7 @@ from PIL import Image, ImageOps
 
 from generator.model import Project
 from generator.render.escape import markdown_text
+from generator.render.imaging import crop_to
 
 MEDIA_FOLDER = "media"
 FORMATS: tuple[tuple[str, str, dict[str, object]], ...] = (
@@ -71,16 +72,7 @@ class Picture:
 
 
 def _crop(image: Image.Image, ratio: float | None) -> Image.Image:
-    if ratio is None:
-        return image
-    width, height = image.size
-    if width / height > ratio:
-        new_width = round(height * ratio)
-        left = (width - new_width) // 2
-        return image.crop((left, 0, left + new_width, height))
-    new_height = round(width / ratio)
-    top = (height - new_height) // 3
-    return image.crop((0, top, width, top + new_height))
+    return image if ratio is None else crop_to(image, ratio)
 
 
 def _encode(image: Image.Image, ext: str, options: dict[str, object]) -> bytes:

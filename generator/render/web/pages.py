@@ -15,12 +15,14 @@ from generator.model import (
     Testimonial,
     Verse,
 )
+from generator.model.contacts import ContactPoint, by_commune, contacts_for, hours_text, nearest
 from generator.model.policy import current_voluntary
+from generator.model.progress import PROGRESS_FIGURE_ID
 from generator.model.region import DEFAULT_REGION, REGIONS, Region
 from generator.model.theme import Theme
-from generator.render.escape import front_matter, html_text, markdown_link
+from generator.render.escape import front_matter, html_text, markdown_link, markdown_text
 from generator.render.loudspeaker.scripts import render_operator_page
-from generator.render.social.render import og_image_url
+from generator.render.social.render import og_image
 from generator.render.views import (
     FigureView,
     LocaleText,
@@ -34,9 +36,18 @@ from generator.render.web.calculator import calculator_context
 from generator.render.web.charts import progress_svg
 from generator.render.web.listen import spoken_page
 from generator.render.web.media import Picture
+from generator.render.web.progress import progress_line, render_progress_pages
+from generator.render.web.residents import first_screen
+from generator.text.fold import slugify
 from generator.text.format import format_amount, format_day, format_number, format_percent
 from generator.text.labels import LABELS, label
 from generator.verse.layout import render_verse_html
+
+# How many contact points the first screen names; the rest are listed lower.
+FIRST_SCREEN_PLACES = 2
+# How many campaigns the home page shows per region, the latest first: the page stays the
+# same size however many campaigns the site has; the campaigns page lists them all.
+HOME_PER_REGION = 3
 
 
 def _context(project: Project, theme: Theme, locale: str) -> dict[str, Any]:
@@ -58,6 +69,9 @@ def _context(project: Project, theme: Theme, locale: str) -> dict[str, Any]:
         "label": lambda kind, code: label(kind, code, translator(locale, theme.locale_dirs)),
         "yq": front_matter,
         "tel": "tel:" + "".join(ch for ch in project.site.hotline if ch.isdigit() or ch == "+"),
+        "hours": lambda point: hours_text(point, locale, project.site.default_locale),
+        "strong": lambda value: Markup("<strong>{}</strong>").format(markdown_text(value)),
+        "first": first_screen(project.policy),
     }
 
 
@@ -78,10 +92,36 @@ def _campaigns_by_region(project: Project) -> list[tuple[Region, list[Campaign]]
     return groups
 
 
+def home_regions(
+    project: Project, region_name: Callable[[Region], str]
+) -> list[tuple[Region, list[Campaign], int, str]]:
+    """Return what the home page shows of each region that has campaigns.
+
+    Each item is (region, its ``HOME_PER_REGION`` latest campaigns by start date in the
+    campaigns page's order, how many it has, the anchor of its heading on the campaigns
+    page). ``region_name`` gives the heading's text, as that page writes it.
+    """
+    regions = []
+    for region, members in _campaigns_by_region(project):
+        latest = sorted(members, key=lambda c: c.period.start, reverse=True)[:HOME_PER_REGION]
+        shown = {c.id for c in latest}
+        anchor = slugify(region_name(region), "-")
+        regions.append((region, [c for c in members if c.id in shown], len(members), anchor))
+    return regions
+
+
 def render_web(
-    project: Project, theme: Theme, locale: str, pictures: Mapping[str, Picture] | None = None
+    project: Project,
+    theme: Theme,
+    locale: str,
+    pictures: Mapping[str, Picture] | None = None,
+    themes: Mapping[str, Theme] | None = None,
 ) -> dict[str, str]:
-    """Return every Markdown page of one locale, keyed by its path in the docs folder."""
+    """Return every Markdown page of one locale, keyed by its path in the docs folder.
+
+    ``themes`` are the campaigns' own themes by name (their cards, hence their link
+    previews, are drawn with them); a campaign without one uses ``theme``.
+    """
     env = templates(theme, "templates/web", "markdown")
     context = _context(project, theme, locale)
     photos = pictures or {}
@@ -98,7 +138,10 @@ def render_web(
 
     testimonials = {k: v for k, v in project.testimonials.items() if _published(v)}
     pages = {
-        "index.md": render("home.md.j2", regions=_campaigns_by_region(project)),
+        "index.md": render(
+            "home.md.j2",
+            regions=home_regions(project, lambda region: context["label"]("region", region)),
+        ),
         "campaigns/index.md": render("campaigns.md.j2", regions=_campaigns_by_region(project)),
         "testimonials/index.md": render("testimonials.md.j2", testimonials=testimonials),
         "verses/index.md": render("verses.md.j2", verses=project.verses),
@@ -109,7 +152,15 @@ def render_web(
             continue
         pages[f"campaigns/{campaign.id}.md"] = render(
             "campaign.md.j2",
-            **_campaign_context(project, theme, campaign, locale, testimonials, calculator),
+            **_campaign_context(
+                project,
+                theme,
+                campaign,
+                locale,
+                testimonials,
+                calculator,
+                (themes or {}).get(campaign.theme or "", theme),
+            ),
         )
     for name, testimonial in testimonials.items():
         users = [c for c in project.campaigns if name in c.testimonials and "web" in c.outputs]
@@ -122,10 +173,15 @@ def render_web(
     for name, verse in project.verses.items():
         users = [c for c in project.campaigns if name in c.verses and "web" in c.outputs]
         pages[f"verses/{name}.md"] = render(
-            "verse.md.j2", verse=verse, campaigns=users, verse_html=_verse_html(verse, locale)
+            "verse.md.j2",
+            verse=verse,
+            campaigns=users,
+            verse_html=_verse_html(verse, locale),
+            campaign_link=f"../../campaigns/{users[0].id}/" if users else None,
         )
     if any("loudspeaker" in c.outputs for c in project.campaigns):
         pages["loudspeaker.md"] = render_operator_page(project, theme, locale)
+    pages |= render_progress_pages(project, locale, translator(locale, theme.locale_dirs), render)
     for page in pages_for(project, locale):
         written_in = page.locale or project.site.default_locale
         pages[f"{page.id}.md"] = (
@@ -160,24 +216,32 @@ def _campaign_context(
     locale: str,
     testimonials: dict[str, Testimonial],
     calculator_html: Markup,
+    card_theme: Theme,
 ) -> dict[str, Any]:
     _ = translator(locale, theme.locale_dirs)
     text = LocaleText(locale, project.site.default_locale)
     page_url = f"{project.site.base_url}{locale_prefix(project, locale)}campaigns/{campaign.id}/"
-    views = [view_figure(f) for f in campaign.figures]
+    views = [view_figure(f) for f in campaign.figures if f.id != PROGRESS_FIGURE_ID]
     chosen = [testimonials[t] for t in campaign.testimonials if t in testimonials]
     voluntary = current_voluntary(project.policy)
+    points = contacts_for(campaign, project.contacts)
     sentences = [
-        text.plain(campaign.title),
-        text.plain(campaign.summary),
-        *(text.plain(m) for m in campaign.messages),
-        *(figure_sentence(v, text, locale, _) for v in views),
+        text.plain(campaign.headline or campaign.title),
         contribution_sentence(voluntary, locale, _),
         *(label("mode", mode, _) for mode in campaign.payment_modes),
+        *_places_sentences(points, _),
         _("Questions? Call the hotline") + " " + project.site.hotline,
+        *(text.plain(m) for m in campaign.messages),
+        text.plain(campaign.title),
+        text.plain(campaign.summary),
+        *(figure_sentence(v, text, locale, _) for v in views),
     ]
     return {
         "campaign": campaign,
+        "headline": text(campaign.headline or campaign.title),
+        "contacts": points,
+        "contact_groups": by_commune(points),
+        "nearest": nearest(points, FIRST_SCREEN_PLACES),
         "figures": views,
         "testimonials": chosen,
         "verses": [
@@ -187,12 +251,21 @@ def _campaign_context(
         "contribution": contribution_sentence(voluntary, locale, _),
         "voluntary": voluntary,
         "page_url": page_url,
-        "share_title": text.plain(campaign.title),
-        "og_image": og_image_url(project, locale, campaign),
+        "share_title": text.plain(campaign.headline or campaign.title),
+        "og_image": og_image(project, card_theme, locale, campaign),
         "speech": Markup(spoken_page(sentences, locale, campaign.region)),
         "charts": {v.figure.id: _chart(v, text, locale, _) for v in views},
         "calculator_html": calculator_html,
+        "progress_line": progress_line(project, campaign, locale, _),
     }
+
+
+def _places_sentences(points: list[ContactPoint], _: Callable[[str], str]) -> list[str]:
+    """Say where to join, for the page read aloud: the nearest points by name."""
+    if not points:
+        return []
+    names = ", ".join(point.name for point in nearest(points))
+    return [_("Where to join: {places}.").format(places=names)]
 
 
 def _testimonial_context(
@@ -210,6 +283,7 @@ def _testimonial_context(
         text.plain(testimonial.quote),
     ]
     return {
+        "campaign_link": f"../../campaigns/{campaigns[0].id}/" if campaigns else None,
         "page_url": f"{project.site.base_url}{locale_prefix(project, locale)}"
         f"testimonials/{testimonial.id}/",
         "share_title": testimonial.name,

@@ -16,6 +16,7 @@ from pagefind.service import PagefindService
 
 from generator.errors import RenderError
 from generator.i18n import _
+from generator.render.web.progress import PROGRESS_FOLDER
 from generator.text.fold import index_tokens
 
 SEARCH_FOLDER = "pagefind"
@@ -26,7 +27,10 @@ INDEX_LANGUAGE = "und"
 _SHIPPED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.unknown.pagefind")
 _SHIPPED_FOLDERS = ("index/", "fragment/", "filter/")
 SUMMARY_CHARACTERS = 160
-_SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg", "button"}
+# The longest answer read from the index service, in bytes: all index files, in base64.
+INDEX_LINE_LIMIT = 2**30
+# A <nav> in the article (the language switcher) is a way out of the page, not its text.
+_SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg", "button", "nav"}
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,12 @@ def page_record(url: str, html: str) -> SearchRecord | None:
 
 
 def search_records(pages: dict[str, str]) -> list[SearchRecord]:
-    """Return the records of built pages, given as address → HTML."""
-    records = (page_record(url, html) for url, html in sorted(pages.items()))
+    """Return the records of built pages, given as address → HTML; staff pages are left out."""
+    records = (
+        page_record(url, html)
+        for url, html in sorted(pages.items())
+        if not url.startswith(f"{PROGRESS_FOLDER}/")
+    )
     return [record for record in records if record is not None]
 
 
@@ -96,6 +104,12 @@ async def _index_files(records: list[SearchRecord]) -> dict[str, bytes]:
     # Files are taken from the service, not written by it: its ``write_files`` answers
     # before the last file is flushed, and leaving its block would write them again.
     async with PagefindService() as service:
+        # The service sends every file in one line of base64, and its client reads lines
+        # of at most 2 MiB: past that (about 200 campaigns) it stops reading and waits
+        # for ever. Its reader's limit is the only knob; ours is far above any index.
+        stdout = service._backend.stdout
+        if stdout is not None:
+            stdout._limit = INDEX_LINE_LIMIT  # type: ignore[attr-defined]
         index = await service.create_index()
         for record in records:
             await index.add_custom_record(

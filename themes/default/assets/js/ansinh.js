@@ -71,15 +71,53 @@
     });
   }
 
+  /* Without the phone's share sheet, the copy button names Zalo, where most links are
+     sent: copy here, paste in Zalo. */
   function setUpCopy(button) {
     if (!navigator.clipboard) return;
     button.hidden = false;
+    var zalo = !navigator.share && button.hasAttribute("data-label-zalo");
+    if (zalo) button.textContent = button.getAttribute("data-label-zalo");
     var label = button.textContent;
+    var done = button.getAttribute(zalo ? "data-label-done-zalo" : "data-label-done");
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(button.getAttribute("data-url")).then(function () {
-        button.textContent = button.getAttribute("data-label-done") || label;
+        button.textContent = done || label;
         window.setTimeout(function () { button.textContent = label; }, 2500);
       }).catch(function () {});
+    });
+  }
+
+  /* Metered verse lines never wrap on a phone (css/verse.css): when the widest line is
+     wider than the verse, its type shrinks until it fits, down to a readable minimum. */
+  var VERSE_MIN_PX = 12;
+
+  function fitVerse(body) {
+    var stanzas = body.querySelectorAll(".verse__stanza");
+    stanzas.forEach(function (stanza) { stanza.style.fontSize = ""; });
+    if (getComputedStyle(body).overflowX !== "auto") return;
+    var left = body.getBoundingClientRect().left;
+    var widest = 0;
+    body.querySelectorAll(".verse__line").forEach(function (line) {
+      widest = Math.max(widest, line.getBoundingClientRect().right - left);
+    });
+    var room = body.clientWidth;
+    if (widest <= room) return;
+    stanzas.forEach(function (stanza) {
+      var size = parseFloat(getComputedStyle(stanza).fontSize);
+      var fitted = Math.floor(size * room / widest * 10) / 10;
+      stanza.style.fontSize = Math.max(VERSE_MIN_PX, fitted) + "px";
+    });
+  }
+
+  function fitVerses() {
+    var bodies = document.querySelectorAll(".verse:not(.verse--vong-co) .verse__body");
+    if (!bodies.length) return;
+    bodies.forEach(fitVerse);
+    var pending = 0;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(function () { bodies.forEach(fitVerse); }, 150);
     });
   }
 
@@ -119,10 +157,30 @@
     });
   }
 
+  /* The drawer and the search box are check boxes the style sheet shows or hides; Escape
+     closes whichever is open, as on any dialog. */
+  function closeOnEscape() {
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      ["__search", "__drawer"].forEach(function (id) {
+        var toggle = document.getElementById(id);
+        if (toggle && toggle.checked) {
+          toggle.checked = false;
+          toggle.dispatchEvent(new Event("change"));
+        }
+      });
+    });
+  }
+
   function start() {
+    /* The engine's style sheet hides its search box on pages without the engine's own
+       script (class no-js); this class shows it again, since this script runs search. */
+    document.documentElement.classList.add("ansinh-js");
     nameDialogs();
+    closeOnEscape();
     document.querySelectorAll("form[data-ansinh-search]").forEach(setUpSearch);
     openForPrint();
+    fitVerses();
     document.querySelectorAll(".ansinh-listen").forEach(setUpListen);
     document.querySelectorAll(".ansinh-share").forEach(setUpShare);
     document.querySelectorAll(".ansinh-copy").forEach(setUpCopy);

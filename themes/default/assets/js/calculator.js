@@ -38,13 +38,75 @@
     return (top - (top % bottom)) / bottom;
   }
 
-  /* The digits typed, as a number; null when there are none. */
-  function parseIncome(text) {
-    var digits = String(text).replace(/[^0-9]/g, "").replace(/^0+(?=\d)/, "");
-    if (digits === "") {
-      return null;
+  /* Shorthand people type for amounts, written without marks: 5tr, 5 triệu, 3tr5,
+   * 1,2 tr, 500k, 500 nghìn, 2 củ. Millions first, then thousands. */
+  var MILLION = /^(trieu|tr|cu|m)$/;
+  var THOUSAND = /^(nghin|ngan|ng|k)$/;
+  var CURRENCY = /(vnd|dong|d)$/;
+
+  function fold(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/\u0111/g, "d").replace(/\s+/g, " ").trim();
+  }
+
+  /* A number written with a unit: 5, 1,2 or 1.2 (a decimal), 1.500 (grouped). */
+  function unitNumber(text) {
+    var parts = text.split(/[.,]/);
+    if (parts.length === 1) {
+      return parseInt(text, 10);
     }
-    return digits.length > 12 ? Infinity : parseInt(digits, 10);
+    if (parts.length === 2 && parts[1].length <= 2) {
+      return parseFloat(parts[0] + "." + parts[1]);
+    }
+    if (/^\d{1,3}([.,]\d{3})+$/.test(text)) {
+      return parseInt(parts.join(""), 10);
+    }
+    return NaN;
+  }
+
+  /* The amount typed, in đồng: {value} (null when nothing is typed), or {error: true}
+     when it cannot be read for sure; never a guess. */
+  function parseIncome(text) {
+    /* 2 000 000: spaces between groups of digits join them. */
+    var folded = fold(text).replace(CURRENCY, "").trim().replace(/(\d) (?=\d{3}(\D|$))/g, "$1");
+    var pairs = [];
+    var rest = folded.replace(/(\d[\d.,]*)\s*([a-z]*)\s*/g, function (all, number, unit) {
+      pairs.push([number, unit]);
+      return "";
+    });
+    if (folded === "") {
+      return { value: null };
+    }
+    if (rest !== "" || pairs.length === 0 || pairs.length > 3) {
+      return { error: true };
+    }
+    var total = 0;
+    var after = null;
+    for (var i = 0; i < pairs.length; i += 1) {
+      var number = pairs[i][0].replace(/[.,]$/, "");
+      var unit = pairs[i][1];
+      if (MILLION.test(unit) && i === 0) {
+        total += unitNumber(number) * 1000000;
+        after = "million";
+      } else if (THOUSAND.test(unit) && after !== "thousand") {
+        total += unitNumber(number) * 1000;
+        after = "thousand";
+      } else if (unit === "" && after === "million" && /^\d{1,3}$/.test(number)) {
+        /* 3tr5 is 3,500,000; 3tr25 is 3,250,000; 3tr500 is 3,500,000. */
+        total += number.length === 3 ? parseInt(number, 10) * 1000
+          : parseInt(number, 10) * Math.pow(10, 6 - number.length);
+        after = "done";
+      } else if (unit === "" && pairs.length === 1) {
+        if (!/^\d+$/.test(number) && !/^\d{1,3}([.,]\d{3})+$/.test(number)) {
+          return { error: true };
+        }
+        var digits = number.replace(/[.,]/g, "").replace(/^0+(?=\d)/, "");
+        return { value: digits.length > 12 ? Infinity : parseInt(digits, 10) };
+      } else {
+        return { error: true };
+      }
+    }
+    return isFinite(total) ? { value: Math.round(total) } : { error: true };
   }
 
   function checkedValue(inputs) {
@@ -96,13 +158,26 @@
       setText(root, "month", formatAmount(gross - support, spec));
     }
 
+    /* The income to use, or null while what is typed cannot be read. */
     function fieldIncome() {
       var typed = parseIncome(field.value);
-      return typed === null ? data.floor : clamp(typed);
+      if (typed.error) {
+        return null;
+      }
+      return typed.value === null ? data.floor : clamp(typed.value);
+    }
+
+    function refuse() {
+      field.setAttribute("aria-invalid", "true");
+      showNote("unreadable");
     }
 
     field.addEventListener("input", function () {
       var income = fieldIncome();
+      if (income === null) {
+        return;
+      }
+      field.removeAttribute("aria-invalid");
       range.value = String(income);
       showNote(null);
       update(income);
@@ -110,21 +185,28 @@
     field.addEventListener("change", function () {
       var typed = parseIncome(field.value);
       var income = fieldIncome();
+      if (income === null) {
+        refuse();
+        return;
+      }
+      field.removeAttribute("aria-invalid");
       field.value = formatNumber(income, spec);
       range.value = String(income);
-      showNote(typed !== null && typed < data.floor ? "floor"
-        : typed !== null && typed > data.ceiling ? "ceiling" : null);
+      showNote(typed.value !== null && typed.value < data.floor ? "floor"
+        : typed.value !== null && typed.value > data.ceiling ? "ceiling" : null);
       update(income);
     });
     range.addEventListener("input", function () {
       var income = clamp(parseInt(range.value, 10) || data.floor);
       field.value = formatNumber(income, spec);
+      field.removeAttribute("aria-invalid");
       showNote(null);
       update(income);
     });
     form.addEventListener("change", function (event) {
-      if (event.target !== field && event.target !== range) {
-        update(fieldIncome());
+      var income = fieldIncome();
+      if (event.target !== field && event.target !== range && income !== null) {
+        update(income);
       }
     });
     form.addEventListener("submit", function (event) {
@@ -132,8 +214,8 @@
       field.blur();
     });
 
-    range.value = String(fieldIncome());
-    update(fieldIncome());
+    range.value = String(fieldIncome() || data.floor);
+    update(fieldIncome() || data.floor);
     form.hidden = false;
   }
 

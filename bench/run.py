@@ -1,0 +1,230 @@
+"""Build cost, rebuild cost, scaling, page weight and disk, as one JSON object.
+
+On a synthetic national project (``bench/corpus.py``, every campaign with its own
+testimonials) of N campaigns (default 40), each build runs as a child process,
+timed by the CPU seconds of its whole process tree (workers and the site engine
+included) and by wall time; memory is the peak resident size of the largest
+process of the tree.
+
+- ``cold``: first build, empty cache; ``no_change``: the same build again;
+  ``one_testimonial_edit``: one campaign's testimonial reworded, then rebuilt;
+  each with its share of the cold build, the outputs made/reused/removed, how many
+  locales ran the site engine, and the engine's wall seconds against the build's.
+- ``series``: cold CPU seconds at N/4, N/2 and N campaigns (1×, 2×, 4×), their ratio,
+  and the campaign page's HTML and first-load bytes at each size (which must not
+  grow with the number of campaigns).
+- ``first_load``: what a phone fetches to show a campaign page: the HTML, its
+  style sheets and scripts, and the images not marked ``loading="lazy"``.
+- ``disk``: the site and the cache in bytes (files shared by hard links counted
+  once), what the cache adds to the site, and the site per campaign; ``audio``:
+  the previews' bytes per campaign, and what they would weigh as WAV.
+
+Usage: python bench/run.py [--campaigns N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import make_corpus
+
+# espeak-ng writes 22,050 Hz 16-bit mono: what one second of a WAV preview weighs.
+WAV_BYTES_PER_SECOND = 22_050 * 2
+OPUS_RATE = 48_000
+
+ONE_BUILD = """
+import json, sys
+from pathlib import Path
+from generator.pipeline import build_site
+summary = build_site(Path(sys.argv[1]), Path(sys.argv[2]))
+c = summary.counts
+print(json.dumps({"seconds": summary.seconds, "outputs": summary.outputs, "made": c.made,
+    "reused": c.reused, "removed": c.removed, "engine_runs": c.engine_runs,
+    "engine_seconds": c.engine_seconds}))
+"""
+
+
+def timed_build(project: Path) -> dict[str, Any]:
+    """Build ``project`` into ``project/site`` in a child; return its figures."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", ONE_BUILD, str(project), str(project / "site")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CI": "1"},
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(result.stderr[-3000:])
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    engine = figures.pop("engine_seconds")
+    return {
+        "cpu_s": round(cpu, 2),
+        "wall_s": round(wall, 2),
+        "engine_wall_s": round(engine, 2),
+        "generator_wall_s": round(wall - engine, 2),
+        **figures,
+        "seconds": round(figures["seconds"], 2),
+    }
+
+
+def largest_process_mb() -> int:
+    """Peak resident size of the largest child process so far, in MiB."""
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+def edit_one_testimonial(project: Path) -> str:
+    """Reword the first campaign's own first testimonial; return its name."""
+    folder = project / "content" / "testimonials"
+    name = sorted(p.name for p in folder.glob("*-c0001.yml"))[0]
+    path = folder / name
+    text = path.read_text("utf-8")
+    at = text.index("quote:")
+    line_end = text.index("\n", text.index("vi:", at))
+    closing = '"' if text[line_end - 1] == '"' else ""
+    cut = line_end - len(closing)
+    path.write_text(text[:cut] + " Thật vậy." + text[cut:], "utf-8")
+    return name
+
+
+class _FirstLoad(HTMLParser):
+    """The files a browser fetches before the page is usable: CSS, scripts, eager images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "link" and found.get("rel") == "stylesheet" and found.get("href"):
+            self.files.append(str(found["href"]))
+            return
+        eager_image = tag == "img" and found.get("loading") != "lazy"
+        if tag in ("script", "img") and found.get("src") and (tag == "script" or eager_image):
+            self.files.append(str(found["src"]))
+
+
+def first_load(site: Path) -> dict[str, int]:
+    """Bytes of a campaign page and of everything it loads first."""
+    page = sorted((site / "campaigns").glob("*/index.html"))[0]
+    parser = _FirstLoad()
+    parser.feed(page.read_text("utf-8"))
+    total, found = page.stat().st_size, 0
+    for address in dict.fromkeys(parser.files):
+        if address.startswith(("http:", "https:", "//", "data:")):
+            continue
+        target = (page.parent / address.split("?")[0].split("#")[0]).resolve()
+        if target.is_file():
+            total += target.stat().st_size
+            found += 1
+    return {"page_html_bytes": page.stat().st_size, "first_load_bytes": total, "files": found + 1}
+
+
+def unique_bytes(folder: Path, seen: set[tuple[int, int]] | None = None) -> int:
+    """Bytes of the files under ``folder``, each inode once (and not in ``seen``)."""
+    seen = set() if seen is None else seen
+    total = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            info = path.stat()
+            if (info.st_dev, info.st_ino) not in seen:
+                seen.add((info.st_dev, info.st_ino))
+                total += info.st_size
+    return total
+
+
+def ogg_seconds(data: bytes) -> float:
+    """Length of an Ogg Opus file: the granule position of its last page, at 48 kHz."""
+    last = data.rfind(b"OggS")
+    return float(struct.unpack_from("<q", data, last + 6)[0]) / OPUS_RATE if last >= 0 else 0.0
+
+
+def disk(project: Path, campaigns: int) -> dict[str, Any]:
+    site = project / "site"
+    seen: set[tuple[int, int]] = set()
+    site_bytes = unique_bytes(site, seen)
+    cache_extra = unique_bytes(project / ".ansinh" / "cache", seen)
+    manifest = json.loads((site / "manifest.json").read_text("utf-8"))
+    audio = [e for e in manifest if e["kind"] == "audio"]
+    seconds = sum(
+        ogg_seconds((site / e["path"]).read_bytes()) for e in audio if e["format"] == "opus"
+    )
+    wav = sum(e["bytes"] for e in audio if e["format"] == "wav")
+    return {
+        "site_bytes": site_bytes,
+        "site_mb_per_campaign": round(site_bytes / campaigns / 1e6, 3),
+        "cache_adds_bytes": cache_extra,
+        "cache_adds_share": round(cache_extra / site_bytes, 3),
+        "audio": {
+            "formats": sorted({e["format"] for e in audio}),
+            "bytes_per_campaign": round(sum(e["bytes"] for e in audio) / campaigns),
+            "as_wav_bytes_per_campaign": round(
+                (wav + seconds * WAV_BYTES_PER_SECOND + 44 * len(audio)) / campaigns
+            ),
+        },
+    }
+
+
+def cold_build(work: Path, campaigns: int) -> tuple[Path, dict[str, Any]]:
+    project = make_corpus(work / f"corpus-{campaigns}", campaigns, own_testimonials=True)
+    figures = timed_build(project)
+    return project, {**figures, **first_load(project / "site")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--campaigns", type=int, default=40)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the projects here")
+    arguments = parser.parse_args()
+    n = arguments.campaigns
+    work = Path(arguments.keep or tempfile.mkdtemp(prefix="ansinh-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"campaigns": n, "cpus": os.cpu_count()}
+    series = {}
+    for size in (max(1, n // 4), max(1, n // 2)):
+        _project, figures = cold_build(work, size)
+        series[str(size)] = figures
+    project, cold = cold_build(work, n)
+    results["cold"] = {**cold, "largest_process_mb": largest_process_mb()}
+    series[str(n)] = cold
+    no_change = timed_build(project)
+    edited = edit_one_testimonial(project)
+    one_edit = timed_build(project)
+    for name, figures in (("no_change", no_change), ("one_testimonial_edit", one_edit)):
+        figures["share_of_cold"] = round(figures["cpu_s"] / cold["cpu_s"], 4)
+        results[name] = figures
+    results["one_testimonial_edit"]["testimonial"] = edited
+    first, last = series[str(max(1, n // 4))], series[str(n)]
+    results["series"] = {
+        "cpu_s": {size: figures["cpu_s"] for size, figures in series.items()},
+        "ratio_4x_1x": round(last["cpu_s"] / first["cpu_s"], 2),
+        "page_html_bytes": {size: f["page_html_bytes"] for size, f in series.items()},
+        "first_load_bytes": {size: f["first_load_bytes"] for size, f in series.items()},
+    }
+    results["first_load"] = first_load(project / "site")
+    results["disk"] = disk(project, n)
+    print(json.dumps(results, indent=2))
+    if arguments.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""A national site's search index is larger than one answer of the index service's client
+may be by default (2 MiB of base64): it must still be built, not wait for ever."""
+
+from __future__ import annotations
+
+import random
+import string
+from concurrent.futures import ThreadPoolExecutor
+
+from generator.render.web.search import (
+    SEARCH_FOLDER,
+    SearchRecord,
+    page_record,
+    render_search_index,
+)
+
+
+def test_an_index_larger_than_two_mebibytes_is_built() -> None:
+    rng = random.Random(1)
+
+    def words(count: int) -> str:
+        return " ".join(
+            "".join(rng.choice(string.ascii_lowercase) for _ in range(8)) for _ in range(count)
+        )
+
+    records = [SearchRecord(f"p{i}/", f"page {i}", "", words(60_000)) for i in range(2)]
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        files = pool.submit(render_search_index, records).result(timeout=90)
+    finally:
+        pool.shutdown(wait=False)
+    assert sum(len(data) for data in files.values()) * 4 / 3 > 2**21
+    assert f"{SEARCH_FOLDER}/pagefind-entry.json" in files
+
+
+def test_the_language_switcher_is_not_part_of_a_result() -> None:
+    html = (
+        '<article><nav class="ansinh-languages"><span>Tiếng Việt</span> <a>English</a></nav>'
+        "<h1>Lương hưu</h1><p>Đóng sau mùa lúa.</p></article>"
+    )
+    record = page_record("campaigns/a/", html)
+    assert record is not None
+    assert (record.title, record.summary) == ("Lương hưu", "Đóng sau mùa lúa.")
+    assert "english" not in record.tokens.split()
