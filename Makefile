@@ -24,9 +24,10 @@ serve: $(STAMP) system-deps
 system-deps:
 	bash scripts/system-deps.sh
 
-# Two test processes: many tests wait on a browser or a subprocess, so two share the cores well.
+# Two test processes, each taking whole test files (their fixtures are built once, their tests
+# run in order): many tests wait on a browser or a subprocess, so two share the cores well.
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Rewrite every golden file (generated Markdown, loudspeaker scripts, manifest); review the diff.
 golden: $(STAMP) system-deps
