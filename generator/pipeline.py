@@ -4,42 +4,41 @@ from __future__ import annotations
 
 import calendar
 import json
-import shutil
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
-
-import yaml
 
 from generator.errors import AnsinhError, Diagnostic
 from generator.i18n import _
 from generator.load.mkdocs import load_base_config
 from generator.model import Project
 from generator.model.theme import Theme
-from generator.render.print.downloads import FOLDER as DOWNLOADS
-from generator.render.print.downloads import render_downloads
+from generator.render.print.downloads import pdf_pages, render_downloads
 from generator.render.print.photo import read_print_photos
 from generator.render.views import locale_prefix
-from generator.render.web.config import (
-    STYLESHEET,
-    mkdocs_config,
-    overrides_files,
-    stylesheet,
-)
-from generator.render.web.media import Picture, media_files, process_media
-from generator.render.web.pages import render_web
-from generator.render.web.search import render_search_index, search_records
+from generator.render.web.media import Picture, process_media
 from generator.validate.project import load_project
 from generator.validate.theme import load_theme
 from generator.validate.translations import count_translations
-from generator.write.cache import OutputStore, Stored
-from generator.write.engine import engine_key, run_mkdocs, tree_digest
-from generator.write.files import sync_folder, write_if_changed
+from generator.write.cache import Entry, OutputStore, PageCounts, Stored
+from generator.write.engine import (
+    SEARCH_RECORDS,
+    STATE,
+    Workspace,
+    engine_key,
+    record_engine_key,
+    recorded_engine_key,
+    shared_digest,
+    take_site,
+    tree_inputs,
+    write_search_index,
+)
+from generator.write.files import write_if_changed
 from generator.write.guard import check_output_folder
 from generator.write.publish import MANIFEST, publish, staging_folder, write_manifest
-from generator.write.shards import join_shards, publish_join, stop_on_conflicts
+from generator.write.tree import changed_sources, locale_tree, run_engine, write_locale_tree
 from generator.write.units import finish_rendering, start_rendering
 
 SCRATCH = ".ansinh/build"
@@ -54,8 +53,9 @@ class Counts:
 
     ``made``: rendered by this build, or new or changed since the last site;
     ``reused``: the others, taken from the cache; ``removed``: in the last site only.
-    ``engine_runs`` counts the locales the site engine ran for; ``engine_seconds`` is
-    the wall time of those runs.
+    ``engine_runs`` counts the locales the site engine ran for, ``engine_dirty_runs``
+    those of them where it rebuilt only the changed pages; ``engine_seconds`` is the
+    wall time of those runs.
     """
 
     made: int = 0
@@ -63,6 +63,7 @@ class Counts:
     removed: int = 0
     engine_runs: int = 0
     engine_seconds: float = 0.0
+    engine_dirty_runs: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,68 +113,15 @@ def content_epoch(project: Project) -> int:
     return calendar.timegm(newest.timetuple())
 
 
-@dataclass(frozen=True)
-class LocaleTree:
-    """One locale's generated tree: ``{"docs"|"overrides": {path: bytes}}`` and mkdocs.yml."""
-
-    folders: dict[str, dict[str, bytes]]
-    config: bytes
-
-    def digest(self) -> str:
-        """Hash everything the site engine reads for this locale."""
-        return tree_digest({**self.folders, ".": {"mkdocs.yml": self.config}})
-
-
-def locale_tree(
-    project: Project,
-    theme: Theme,
-    locale: str,
-    build_dir: Path,
-    site_dir: Path,
-    base: dict[str, Any],
-    pictures: dict[str, Picture],
-    themes: Mapping[str, Theme] | None = None,
-) -> LocaleTree:
-    """Render one locale's docs, overrides and mkdocs.yml, in memory.
-
-    ``themes`` are the campaigns' own themes by name, which draw their cards.
-    """
-    pages = {
-        name: text.encode("utf-8")
-        for name, text in render_web(project, theme, locale, pictures, themes).items()
-    }
-    pages.update(media_files(pictures))
-    pages.update(
-        {
-            f"assets/{name}": path.read_bytes()
-            for name, path in theme.files("assets").items()
-            if not name.endswith((".md", ".css"))
-        }
-    )
-    pages[f"assets/{STYLESHEET}"] = stylesheet(theme)
-    config = mkdocs_config(project, theme, locale, base, site_dir, build_dir / "overrides")
-    return LocaleTree(
-        {"docs": pages, "overrides": overrides_files(theme, locale)},
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=True).encode(),
-    )
-
-
-def write_locale_tree(tree: LocaleTree, build_dir: Path) -> Path:
-    """Lay out a locale's tree as plain files, touching only what changed; return mkdocs.yml."""
-    for folder, files in tree.folders.items():
-        sync_folder(build_dir / folder, files)
-    config_path = build_dir / "mkdocs.yml"
-    write_if_changed(config_path, tree.config)
-    return config_path
-
-
 @dataclass
 class WebSite:
-    """The engine's files of every locale, as stored outputs, and how many locales ran it."""
+    """The engine's files of every locale, as stored outputs; the locales that ran it (and
+    of those, the ones that ran it dirty), and the wall seconds it took."""
 
     files: list[Stored]
     engine_locales: list[str]
     engine_seconds: float
+    dirty_locales: list[str] = field(default_factory=list)
 
 
 def build_web(
@@ -193,59 +141,58 @@ def build_web(
     """
     base = load_base_config(root)
     pictures = process_media(root, project)
-    epoch = content_epoch(project)
     site = WebSite([], [], 0.0)
     for locale in sorted(project.site.locales, key=lambda c: c != project.site.default_locale):
         build_dir = root / scratch / locale
-        site_dir = build_dir / "site"
-        tree = locale_tree(project, theme, locale, build_dir, site_dir, base, pictures, themes)
-        config = write_locale_tree(tree, build_dir)
-        key = engine_key(tree.digest(), epoch)
-        stored = store.get(key)
+        own = [theme, *(themes or {}).values()]
+        inputs = tree_inputs(project, own, base, pictures, locale, build_dir)
+        known = recorded_engine_key(build_dir, inputs)
+        stored = store.get(known) if known is not None else None
         if stored is None:
-            started = time.perf_counter()
-            shutil.rmtree(site_dir, ignore_errors=True)
-            run_mkdocs(config, epoch)
-            site.engine_seconds += time.perf_counter() - started
-            site.engine_locales.append(locale)
-            write_search_index(site_dir)
-            files = take_site(store, site_dir, locale_prefix(project, locale), locale)
-            shutil.rmtree(site_dir, ignore_errors=True)
-            stored = store.put_entry(key, files, [])
+            key, stored = build_locale(
+                project, theme, locale, build_dir, base, pictures, themes, store, site
+            )
+            record_engine_key(build_dir, inputs, key)
         site.files += stored[0]
         progress.advance(1)
     return site
 
 
-def take_site(store: OutputStore, site_dir: Path, prefix: str, locale: str) -> list[Stored]:
-    """Move a locale's built site into the store; describe each file as it will be published."""
-    taken = []
-    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        name = file.relative_to(site_dir).as_posix()
-        parts = name.split("/")
-        campaign = parts[1] if len(parts) == 3 and parts[0] == "campaigns" else None
-        sha256, size = store.put_file(file)
-        fmt = file.suffix.lstrip(".")
-        taken.append(Stored(prefix + name, "page", fmt, campaign, locale, sha256, size))
-    return taken
+def build_locale(
+    project: Project,
+    theme: Theme,
+    locale: str,
+    build_dir: Path,
+    base: dict[str, Any],
+    pictures: dict[str, Picture],
+    themes: Mapping[str, Theme] | None,
+    store: OutputStore,
+    site: WebSite,
+) -> tuple[str, Entry]:
+    """Render one locale's tree and take the engine's output for it: stored, or made now.
 
-
-def _page_address(site_dir: Path, file: Path) -> str:
-    folder = file.parent.relative_to(site_dir).as_posix()
-    return "" if folder == "." else f"{folder}/"
-
-
-def write_search_index(site_dir: Path) -> None:
-    """Index one locale's built pages for search, in place of the engine's own index."""
-    pages = {
-        _page_address(site_dir, file): file.read_text("utf-8")
-        for file in sorted(site_dir.rglob("index.html"))
-    }
-    files = render_search_index(search_records(pages))
-    for name, data in files.items():
-        write_if_changed(site_dir / name, data)
-    # The engine's whole-site index, fetched by its own search, which An Sinh replaces.
-    shutil.rmtree(site_dir / "search", ignore_errors=True)
+    Returns the engine key and the stored entry; counts an engine run in ``site``.
+    """
+    workspace = Workspace(build_dir / "site", build_dir / STATE)
+    epoch = content_epoch(project)
+    tree = locale_tree(project, theme, locale, build_dir, workspace.site, base, pictures, themes)
+    changed = changed_sources(tree, build_dir)
+    config = write_locale_tree(tree, build_dir)
+    key = engine_key(tree.digest(), epoch)
+    stored = store.get(key)
+    if stored is None:
+        started = time.perf_counter()
+        if run_engine(tree, workspace, config, epoch, changed, base):
+            site.dirty_locales.append(locale)
+        write_search_index(workspace.site, build_dir / SEARCH_RECORDS)
+        files = take_site(store, workspace.site, locale_prefix(project, locale), locale)
+        stored = store.put_entry(key, files, [])
+        workspace.remember(
+            shared_digest(tree.all_folders(), epoch), {s.path: s.sha256 for s in files}
+        )
+        site.engine_seconds += time.perf_counter() - started
+        site.engine_locales.append(locale)
+    return key, stored
 
 
 def output_entries(outputs: list[Stored]) -> list[dict[str, Any]]:
@@ -348,7 +295,8 @@ def build_site(
             site = build_web(project, theme, root, store, progress, scratch, themes)
         finally:
             outputs, notices = finish_rendering(project, store, rendering)
-        staff = render_downloads(project, theme, list(outputs), store.read_blob)
+        pages_of = PageCounts(store, pdf_pages)
+        staff = render_downloads(project, theme, list(outputs), pages_of)
         outputs += [store.put_blob(output) for output in staff]
         pages = [s for s in site.files if s.format == "html"]
         entries = output_entries(pages) + output_entries(outputs)
@@ -356,11 +304,11 @@ def build_site(
             store.link_to(stored, staging / stored.path)
         write_manifest(staging, entries)
         publish(staging, out)
+    pages_of.save()
     store.prune()
     coverage = translation_coverage(project)
     write_if_changed(root / COVERAGE_FILE, (json.dumps(coverage, indent=2) + "\n").encode())
     made = {s.path for key in rendering.rendered for s in rendering.done[key][0]}
-    made |= {s.path for s in pages if s.locale in site.engine_locales}
     made |= {e["path"] for e in entries if previous.get(e["path"]) != e["sha256"]}
     current = {e["path"] for e in entries}
     return BuildSummary(
@@ -375,48 +323,6 @@ def build_site(
             removed=len(previous.keys() - current),
             engine_runs=len(site.engine_locales),
             engine_seconds=site.engine_seconds,
+            engine_dirty_runs=len(site.dirty_locales),
         ),
     )
-
-
-@dataclass(frozen=True)
-class MergeSummary:
-    """What ``merge_site`` published: outputs in the manifest, files, shards joined."""
-
-    outputs: int
-    files: int
-    shards: int
-
-
-def merge_site(root: Path, shards: list[Path], out: Path) -> MergeSummary:
-    """Join shard builds of the project at ``root`` into one site at ``out``, atomically.
-
-    The staff download pages, made from the list of every output, are rendered again
-    from the joined outputs. Raises AnsinhError on any conflict between the shards.
-    """
-    root, out = root.resolve(), out.resolve()
-    check_output_folder(root, out)
-    project, _warnings = load_project(root)
-    theme = load_theme(root, project.site.theme)
-    joined = join_shards(shards, lambda path: path.startswith(f"{DOWNLOADS}/"))
-    stop_on_conflicts(joined.conflicts)
-    outputs = sorted(
-        (
-            Stored(
-                e["path"],
-                e["kind"],
-                e["format"],
-                e["campaign"],
-                e["locale"],
-                e["sha256"],
-                e["bytes"],
-            )
-            for e in joined.entries
-            if e.get("kind") != "page"
-        ),
-        key=lambda stored: stored.path,
-    )
-    by_digest = {s.sha256: joined.files[s.path] for s in outputs}
-    staff = render_downloads(project, theme, list(outputs), lambda d: by_digest[d].read_bytes())
-    count = publish_join(joined, staff, out)
-    return MergeSummary(count, len(joined.files) + len(staff), joined.shards)

@@ -104,6 +104,7 @@ def _unsafe_settings(doc: Document) -> list[Diagnostic]:
                     )
                 )
     problems += _unknown_python_names(doc, data, ())
+    problems += _emoji_from_elsewhere(doc, data)
     extra = data.get("extra")
     for key in extra if isinstance(extra, dict) else {}:
         if key in FORBIDDEN_EXTRA:
@@ -120,6 +121,31 @@ def _unsafe_settings(doc: Document) -> list[Diagnostic]:
     return problems
 
 
+# Emoji drawn into the page (Material's inline SVG) or left as their names: by default
+# ``pymdownx.emoji`` makes each ``:smile:`` a picture fetched from a public CDN.
+LOCAL_EMOJI = ("material.extensions.emoji.to_svg", "pymdownx.emoji.to_alt")
+
+
+def _emoji_from_elsewhere(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
+    """Report ``pymdownx.emoji`` unless its ``emoji_generator`` draws emoji in the page."""
+    entries = data.get("markdown_extensions") or []
+    problems = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        name = next(iter(entry), None) if isinstance(entry, dict) else entry
+        if name != "pymdownx.emoji":
+            continue
+        options = entry.get(name) if isinstance(entry, dict) else None
+        generator = options.get("emoji_generator") if isinstance(options, dict) else None
+        if isinstance(generator, Tagged) and _python_name(generator) in LOCAL_EMOJI:
+            continue
+        message = _(
+            "«pymdownx.emoji» would load every emoji picture from another site: set "
+            "«emoji_generator: !!python/name:material.extensions.emoji.to_svg»"
+        )
+        problems.append(doc.diagnostic(("markdown_extensions", index), "unsafe-setting", message))
+    return problems
+
+
 def load_base_config(project_root: Path) -> dict[str, Any]:
     """Read the project's mkdocs.yml, the settings every locale's site starts from."""
     config, problems = read_base_config(project_root)
@@ -127,6 +153,12 @@ def load_base_config(project_root: Path) -> dict[str, Any]:
     if errors:
         raise ThemeError("\n".join(errors))
     return config
+
+
+def _python_name(value: Tagged) -> str:
+    """Return the function a ``!!python/name:module.f`` value names (the tag holds it)."""
+    written = value.tag.removeprefix("tag:yaml.org,2002:") + value.value
+    return written.removeprefix("python/name:")
 
 
 def _unknown_python_names(doc: Document, value: object, loc: Loc) -> list[Diagnostic]:

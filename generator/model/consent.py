@@ -9,12 +9,19 @@ the same: the name becomes the kinship term and the initial of the given name, t
 
 from __future__ import annotations
 
+import re
+
 from generator.model.content import Campaign, Testimonial
 
 
 def initials_name(name: str, salutation: str | None) -> str:
-    """Return «Chị T.» for «Lê Thị Như Trúc» and ``chị``; «T.» without a salutation."""
-    words = name.split()
+    """Return «Chị T.» for «Lê Thị Như Trúc» and ``chị``; «T.» without a salutation.
+
+    The given name is the last word of letters outside brackets: «Lê Thị Như Trúc (Út)»
+    is «Chị T.» too.
+    """
+    letters = re.compile(r"[^\W\d_]+")
+    words = letters.findall(re.sub(r"\([^)]*\)?", " ", name)) or letters.findall(name)
     initial = f"{words[-1][0].upper()}." if words else ""
     return f"{salutation.capitalize()} {initial}" if salutation else initial
 

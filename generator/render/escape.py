@@ -4,11 +4,11 @@ Staff write plain text. Wherever it lands it must read as the same plain text an
 never become markup, a link, a script or a structure of its own:
 
 - ``markdown_text`` and ``markdown_paragraphs``: a web page's Markdown, which also allows
-  raw HTML. Characters HTML gives a meaning (``& < > " '``) and those Markdown or its
-  extensions give one (``\\ ` * _ [ ] { } | ~ ! #``, and ``- + =`` or ``1.`` opening a
-  line) are written as character references, which both leave alone and browsers show
-  as the character itself. Safe in HTML text and in attributes quoted with ``"``
-  (every template quotes attributes so).
+  raw HTML. Characters HTML gives a meaning (``& < > "``) and those Markdown or the
+  extensions a site may turn on give one (``\\ ` * _ [ ] { } | ~ ! # ^``; ``- + = : ?``
+  or ``1.`` opening a line; ``:name:``, ``==``, ``++``) are written as character
+  references, which both leave alone and browsers show as the character itself. Safe in
+  HTML text and in attributes quoted with ``"`` (every template quotes attributes so).
 - ``html_text``: what the site engine's templates print without escaping (page titles,
   descriptions, navigation, the site name).
 - ``front_matter``: a value of a page's YAML front matter (a JSON string of html_text).
@@ -39,7 +39,12 @@ _REFERENCES = {ord(char): f"&#{ord(char)};" for char in "\\`*_[]{}|~!#"} | {
     ord(">"): "&gt;",
     ord('"'): "&quot;",
 }
-_LINE_START = re.compile(r"^([-+=]+|\d+[.)])(?=\s|$)")
+_LINE_START = re.compile(r"^([-+=:?]+|\d+[.)])(?=\s|$)")
+# What the Markdown extensions a site may turn on read inside a line: an emoji name between
+# colons (``:smile:``, an image from another site), ``==mark==``, ``^^insert^^`` and
+# ``^sup^``, ``++ctrl+alt++``. The first colon of a name, one of each doubled ``=`` or
+# ``+`` and every ``^`` become character references.
+_EXTENSION_MARK = re.compile(r":(?=[+\-\w]+:)|=(?==)|\+(?=\+)|\^")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 # ASCII white space only: the no-break spaces Babel puts in amounts must stay.
@@ -74,9 +79,10 @@ def markdown_text(text: object) -> MarkdownSafe:
     digit, with underscores only between letters or digits, starts no markup and is kept.
     """
     value = str(text)
-    if _PLAIN_TOKEN.fullmatch(value):
+    if _PLAIN_TOKEN.fullmatch(value) and not _EXTENSION_MARK.search(value):
         return MarkdownSafe(value)
     line = _WHITE_SPACE.sub(" ", _CONTROL.sub(" ", value)).translate(_REFERENCES)
+    line = _EXTENSION_MARK.sub(lambda m: f"&#{ord(m.group())};", line)
     line = _LINE_START.sub(lambda m: m.group()[:-1] + f"&#{ord(m.group()[-1])};", line)
     return MarkdownSafe(line)
 

@@ -69,7 +69,10 @@ def kept(ctx: Context, start: int, end: int, message: str, kind: str = "kept") -
 # section or a fraction. "Strong" cues always do; the others ("từ", "đến") also
 # open ranges of counts, so a count word after the numbers ("5-10 năm") wins.
 _STRONG_DATE_CUE = re.compile(
-    r"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng)\s*\Z", re.IGNORECASE
+    r"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng"
+    # The press dateline "Sáng nay (15-4)", "Hôm qua (20.5)".
+    r"|(?:sáng|chiều|tối|trưa|đêm|hôm|ngày)\s+(?:nay|qua|mai)\s*\()\s*\Z",
+    re.IGNORECASE,
 )
 _DATE_CUE = re.compile(
     r"(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng|hôm|từ|đến|tới|trước|sau|hết"

@@ -37,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     rules_numbers.house_number,
     document,
     rules_phones.phone,
+    rules_numbers.round_the_clock,
     rules_numbers.fraction,
     rules_dates.first_day,
     rules_dates.ranged(rules_dates.date, opening=True),

@@ -21,6 +21,8 @@ Choices (the same in every region):
   Tháng Tư;
 - a date followed at once by a time gets a comma (a pause): "1/7/2025 7h30";
 - times: "6h30", "6g30", "6:30" → sáu giờ ba mươi phút; "6h", "19:00" → giờ only;
+  "17g" is an hour only next to a word of time ("lúc 17g", "17g ngày 30-6"),
+  since "20g" is also a weight;
 - "thứ 1" → thứ nhất, "thứ 4" → thứ tư, and so after "thứ" in Roman numerals
   ("lần thứ IV" → lần thứ tư); Roman numerals after "quý", "khóa", "chương",
   "phần", "mục", "đợt", "giai đoạn", "đại hội", "thế kỷ" as cardinals;
@@ -145,13 +147,40 @@ _CLOCK = re.compile(
 )
 
 
+# "17g" alone is an hour in southern papers ("17g ngày 30-6", "lúc 8g") but a
+# weight elsewhere ("500g", "20g muối"): an hour only next to a word of time.
+_BARE_G = re.compile(r"(?P<h>\d{1,2})[gG](?![\w:])")
+_HOUR_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:lúc|từ|đến|tới|trước|sau|khoảng|vào|hạn chót|hạn cuối)\s+"
+    r"|\d[gGhH]\d{0,2}\s*[-–]\s*)\Z",
+    re.IGNORECASE,
+)
+_HOUR_AFTER = re.compile(
+    r"\s*(?:[-–]\s*\d{1,2}[gG](?!\w)|\s(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|hằng|mỗi|cùng)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _bare_hour(ctx: Context, pos: int) -> re.Match[str] | None:
+    """Match "17g" when a word of time stands before or after it, else None."""
+    match = _BARE_G.match(ctx.text, pos)
+    if match is None:
+        return None
+    if _HOUR_BEFORE.search(ctx.text[max(0, pos - 20) : pos]) or _HOUR_AFTER.match(
+        ctx.text, match.end()
+    ):
+        return match
+    return None
+
+
 def time(ctx: Context, pos: int) -> Hit | None:
-    """Read a time of day: "6h30", "6h", "6g30", "19:00"."""
-    match = _CLOCK.match(ctx.text, pos)
+    """Read a time of day: "6h30", "6h", "6g30", "19:00"; "17g" next to a word of time."""
+    match = _CLOCK.match(ctx.text, pos) or _bare_hour(ctx, pos)
     if match is None:
         return None
     hours = int(match["h"])
-    minutes = int(match["hm"] or match["gm"] or match["cm"] or 0)
+    found = match.groupdict()
+    minutes = int(found.get("hm") or found.get("gm") or found.get("cm") or 0)
     if hours > 24 or minutes > 59:
         return None
     spoken = f"{read_int(hours, ctx.words)} giờ"

@@ -22,7 +22,10 @@ Written forms read here:
   ``rules_dates``);
 - house numbers with a letter or an alley: "số 5A" → số năm a, "hẻm 25/3B" →
   hẻm hai mươi lăm trên ba bê ("/" is "trên", as between numbers elsewhere,
-  rather than the colloquial southern "xuyệt"); the letter by its Vietnamese name.
+  rather than the colloquial southern "xuyệt"); the letter by its Vietnamese name;
+  "số 12/5 đường Lê Lợi", "Địa chỉ: 12/5 ...", "nhà số 12/5" are houses too;
+- "24/7" after "hoạt động", "trực", "phục vụ" ... is round the clock:
+  "hai mươi tư trên bảy", not the 24th of July.
 """
 
 from __future__ import annotations
@@ -175,6 +178,21 @@ def _denominator(bottom: int, ctx: Context) -> str:
     return "tư" if bottom == 4 else read_int(bottom, ctx.words)
 
 
+_ROUND_THE_CLOCK = re.compile(r"24/7(?![\w/]|[.,]\d)")
+_SERVICE_BEFORE = re.compile(
+    r"(?<!\w)(?:hoạt động|trực|phục vụ|làm việc|mở cửa|hỗ trợ|tiếp nhận|tư vấn|liên tục)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def round_the_clock(ctx: Context, pos: int) -> Hit | None:
+    """Read "24/7" after "hoạt động", "trực" ... as "hai mươi tư trên bảy", not a date."""
+    match = _ROUND_THE_CLOCK.match(ctx.text, pos)
+    if match is None or not _SERVICE_BEFORE.search(text_before(ctx, pos, 20)):
+        return None
+    return Hit(match.end(), f"{read_int(24, ctx.words)} trên bảy", "number")
+
+
 def fraction(ctx: Context, pos: int) -> Hit | None:
     """Read a fraction ("1/3 số hộ", "1/2 chi phí", "bằng 3/4") as "một phần ba"."""
     match = _FRACTION.match(ctx.text, pos)
@@ -190,6 +208,14 @@ _HOUSE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NO_ALLEY_BEFORE = re.compile(r"(?<!\w)(?:số|đường)\s+\Z", re.IGNORECASE)
+# "Địa chỉ: 12/5 ...", "nhà số 12/5": an address whatever follows.
+_ADDRESS_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:địa chỉ|trụ sở)\s*:?(?:\s+số)?|nhà số|số nhà)\s+\Z", re.IGNORECASE
+)
+# "số 12/5 đường Lê Lợi", "12/5 Lê Lợi": a street named after the number.
+_STREET_AFTER = re.compile(r"\s+(?:(?:đường|phố|hẻm|kiệt|ngõ)\s+)?(?P<name>\w)")
+_STREET_WORD_AFTER = re.compile(r"\s+(?:đường|phố)\s+(?P<name>\w)")
+_NUMBER_WORD_BEFORE = re.compile(r"(?<!\w)số\s+\Z", re.IGNORECASE)
 _HOUSE = re.compile(r"(?P<parts>\d{1,4}(?:/\d{1,4})*)(?P<letter>[A-Z])?(?!\w|[/.,]\d)")
 
 
@@ -199,12 +225,41 @@ def house_number(ctx: Context, pos: int) -> Hit | None:
     if match is None or not (match["letter"] or "/" in match["parts"]):
         return None
     before = text_before(ctx, pos, 20)
-    in_address = _HOUSE_BEFORE.search(before) is not None
     letter, alley = bool(match["letter"]), "/" in match["parts"]
+    if alley and not letter and _address_alley(ctx, match, before):
+        return _read_house(ctx, match)
+    in_address = _HOUSE_BEFORE.search(before) is not None
     if not (letter and alley) and not in_address:
         return None
     if alley and not letter and _NO_ALLEY_BEFORE.search(before):
         return None
+    return _read_house(ctx, match)
+
+
+def _address_alley(ctx: Context, match: re.Match[str], before: str) -> bool:
+    """Say whether a bare "12/5" is a house in an alley rather than a date or a document.
+
+    It is after "địa chỉ:" or "nhà số"; after "số" with a street name after it
+    ("số 12/5 đường Lê Lợi", "số 12/5 Lê Lợi"); or, without a date cue before it,
+    followed by "đường" or "phố" and a name ("12/5 đường Lê Lợi"). A document code
+    ("số 12/2024/QĐ-UBND") or a following year is never an address.
+    """
+    last = match["parts"].rsplit("/", 1)[1]
+    if ctx.text[match.end() : match.end() + 1] in {"/", "-"} or len(last) == 4:
+        return False
+    if _ADDRESS_BEFORE.search(before):
+        return True
+    if _NUMBER_WORD_BEFORE.search(before):
+        street = _STREET_AFTER.match(ctx.text, match.end())
+    elif not date_cue_before(ctx, match.start()):
+        street = _STREET_WORD_AFTER.match(ctx.text, match.end())
+    else:
+        return False
+    return street is not None and street["name"].isupper()
+
+
+def _read_house(ctx: Context, match: re.Match[str]) -> Hit:
+    """Read a matched house number: "25/3B" → hai mươi lăm trên ba bê."""
     numbers = [read_int(int(part), ctx.words) for part in match["parts"].split("/")]
     spoken = " trên ".join(numbers)
     if match["letter"]:

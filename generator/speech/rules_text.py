@@ -8,8 +8,11 @@
 - an acronym in brackets right after the words it stands for is not read:
   "Đồng bằng sông Cửu Long (ĐBSCL)" would otherwise say the name twice. It
   stands for them when the table reads it so, or when its letters are their
-  initials ("Trung tâm Phục vụ hành chính công (TTPVHCC)");
-- "/" after an amount and before "tháng", "năm", "người" ... is read "mỗi";
+  initials ("Trung tâm Phục vụ hành chính công (TTPVHCC)"); so too an acronym
+  followed by the last words of the name ("Bảo hiểm xã hội tự nguyện (BHXH tự
+  nguyện)");
+- "/" after an amount and before "tháng", "năm", "người" ... or a unit of the
+  region's table ("tấn/ha") is read "mỗi";
   between two numbers "trên"; elsewhere it becomes a pause (a comma);
 - a dash between an amount or a number and a number is read "đến"; a dash
   between words with spaces around it becomes a pause; a hyphen inside a word
@@ -39,6 +42,7 @@ from generator.speech.lexicon import (
     strip_tones,
 )
 from generator.speech.result import Hit, SpeechWarning
+from generator.speech.rules_phones import phone
 
 _SPACE = re.compile(r"\s+")
 
@@ -81,7 +85,9 @@ def address(ctx: Context, pos: int) -> Hit | None:
     return Hit(end, "", "address", (SpeechWarning(pos, end, ctx.text[pos:end], message),))
 
 
-_BRACKETED = re.compile(r"\(\s*(?P<acronym>[A-ZĐ][A-ZĐ&]+)\s*\)")
+_BRACKETED = re.compile(
+    r"\(\s*(?P<acronym>[A-ZĐ][A-ZĐ&]+)(?P<tail>(?:\s+[^\W\d_A-ZĐ][^\W\d_]*){0,3})\s*\)"
+)
 _WORDS_BEFORE = re.compile(r"[^\W\d_]+")
 
 
@@ -105,11 +111,20 @@ def _stands_for(acronym: str, before: str, ctx: Context) -> bool:
 
 
 def defined_acronym(ctx: Context, pos: int) -> Hit | None:
-    """Drop "(ĐBSCL)" after "Đồng bằng sông Cửu Long": the name is not said twice."""
+    """Drop "(ĐBSCL)" after "Đồng bằng sông Cửu Long": the name is not said twice.
+
+    So too an acronym with the words that end the name: "Bảo hiểm xã hội tự
+    nguyện (BHXH tự nguyện)".
+    """
     match = _BRACKETED.match(ctx.text, pos)
     if match is None:
         return None
     before = text_before(ctx, pos, 120).rstrip()
+    tail = match["tail"]
+    if tail:
+        if not before.lower().endswith(" " + " ".join(tail.split()).lower()):
+            return None
+        before = before[: -len(" ".join(tail.split()))].rstrip()
     return Hit(match.end(), "", "space") if _stands_for(match["acronym"], before, ctx) else None
 
 
@@ -154,11 +169,22 @@ _PER = re.compile(r"\s*/\s*(?P<unit>" + "|".join(PER_UNITS) + r")(?!\w)")
 _DIGIT_AROUND = re.compile(r"\d\s*/\s*(?=\d)")
 
 
+_PER_UNIT = re.compile(r"\s*/\s*(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")
+
+
 def slash(ctx: Context, pos: int) -> Hit | None:
-    """Read "/" as "mỗi" after an amount, "trên" between numbers, or a pause."""
+    """Read "/" as "mỗi" after an amount, "trên" between numbers, or a pause.
+
+    After an amount, a unit of the region's table is read too: "7 tấn/ha" →
+    bảy tấn mỗi héc-ta, "30.000 đồng/kg" → ... đồng mỗi ký in the South.
+    """
     per = _PER.match(ctx.text, pos)
     if per and amount_before(ctx, pos):
         return Hit(per.end(), f" {ctx.words.per} {per['unit']}", "word")
+    unit = _PER_UNIT.match(ctx.text, pos)
+    reading = ctx.words.unit(unit["unit"]) if unit else None
+    if unit and reading and amount_before(ctx, pos):
+        return Hit(unit.end(), f" {ctx.words.per} {reading}", "word")
     if ctx.text[pos] != "/":
         return None
     if pos > 0 and _DIGIT_AROUND.match(ctx.text, pos - 1):
@@ -169,12 +195,26 @@ def slash(ctx: Context, pos: int) -> Hit | None:
 _DASH = re.compile(r"[" + DASHES + r"]")
 
 
+# Two phone numbers joined by a dash ("0251.3822.333 - 0919.222.333") are two
+# numbers to call, not a range: the dash is read "hoặc".
+_PHONE_BEFORE = re.compile(r"(?:\d[\d. ()]{7,}\d)\s*\Z")
+
+
+def _phone_after(ctx: Context, pos: int) -> bool:
+    """Say whether a phone number starts at ``pos``, after spaces."""
+    while ctx.text[pos : pos + 1] == " ":
+        pos += 1
+    return phone(ctx, pos) is not None
+
+
 def dash(ctx: Context, pos: int) -> Hit | None:
-    """Read a dash: "đến" between numbers, a pause between words, a hyphen inside a word."""
+    """Read a dash: "đến" between numbers, "hoặc" between phones, else a pause or a hyphen."""
     if not _DASH.match(ctx.text, pos):
         return None
     end = pos + 1
     if amount_before(ctx, pos) and number_after(ctx, end):
+        if _PHONE_BEFORE.search(text_before(ctx, pos)) and _phone_after(ctx, end):
+            return Hit(end, " hoặc ", "word")
         return Hit(end, f" {ctx.words.range_to} ", "word")
     joined = pos > 0 and ctx.text[pos - 1].isalnum() and ctx.text[end : end + 1].isalnum()
     return Hit(end, "-" if joined else ", ", "punctuation")

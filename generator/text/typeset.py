@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -78,6 +79,8 @@ class Face:
 
 @lru_cache(maxsize=65536)
 def _runs(face: Face, text: str) -> tuple[tuple[str, str], ...]:
+    if not any(SCRIPTS[script].search(text) for script, _path in face.scripts):
+        return ((text, face.path),) if text else ()
     runs: list[tuple[str, str]] = []
     for char in text:
         path = face._path_for(char)
@@ -124,10 +127,12 @@ def clusters(word: str) -> list[str]:
     return parts
 
 
-def _words(paragraph: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _words(paragraph: str) -> tuple[tuple[str, str], ...]:
     """Return (word, what joins it to the previous word): a space, or nothing after a ZWSP.
 
-    A number stays with the word after it ("12 tháng", "1900 9068").
+    A number stays with the word after it ("12 tháng", "1900 9068"). Kept per process
+    by paragraph: fitting wraps the same text at many sizes and widths.
     """
     words: list[tuple[str, str]] = []
     for chunk in paragraph.split():
@@ -138,7 +143,7 @@ def _words(paragraph: str) -> list[tuple[str, str]]:
                 words[-1] = (f"{words[-1][0]} {part}", words[-1][1])
             else:
                 words.append((part, " " if index == 0 else ""))
-    return words
+    return tuple(words)
 
 
 def _keep_together(previous: str, word: str) -> bool:
@@ -170,23 +175,48 @@ def _break_word(face: Face, word: str, width: float) -> list[str]:
 
 
 def wrap(face: Face, text: str, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width``; a newline always breaks."""
+    """Break ``text`` into lines no wider than ``width``; a newline always breaks.
+
+    A line's width is taken as the sum of its words' and spaces' widths, each word
+    measured once; a line whose sum is within ``_slack`` of the edge is measured whole.
+    The sum is exact when nothing is kerned or shaped across a space, as in the theme's
+    fonts; ``fit_text`` still measures the ink of every line it sets.
+    """
     lines: list[str] = []
+    space, slack = face.length(" "), _slack(face)
     for paragraph in text.split("\n"):
-        current = ""
-        for word, joiner in _words(paragraph):
-            candidate = current + joiner + word if current else word
-            if face.length(candidate) <= width:
-                current = candidate
-                continue
+        current, length = "", 0.0
+        for word, joiner, word_length in _measured_words(face, paragraph):
             if current:
+                candidate = current + joiner + word
+                estimate = length + (space if joiner else 0.0) + word_length
+                if estimate <= width - slack or (
+                    estimate <= width + slack and face.length(candidate) <= width
+                ):
+                    current, length = candidate, estimate
+                    continue
                 lines.append(current)
-            pieces = [word] if face.length(word) <= width else _break_word(face, word, width)
+            pieces = [word] if word_length <= width else _break_word(face, word, width)
             lines.extend(pieces[:-1])
             current = pieces[-1]
+            length = face.length(current)
         if current:
             lines.append(current)
     return lines
+
+
+@lru_cache(maxsize=4096)
+def _measured_words(face: Face, paragraph: str) -> tuple[tuple[str, str, float], ...]:
+    """``_words`` of a paragraph with each word's width in ``face``.
+
+    Kept per process by face and paragraph: ``balance`` wraps the same text at many widths.
+    """
+    return tuple((word, joiner, face.length(word)) for word, joiner in _words(paragraph))
+
+
+def _slack(face: Face) -> float:
+    """How far a sum of word widths may be from the width of the words set together."""
+    return 1 + face.size * 0.1
 
 
 def balance(face: Face, text: str, width: float, count: int) -> list[str]:
@@ -249,19 +279,81 @@ class Fit:
 
 
 def fit_text(faces: FaceMaker, text: str, fit: Fit, width: int, height: int) -> TextBlock:
-    """Set ``text`` at the largest size that fits the box, else at the smallest, cut with "…"."""
-    sizes = list(range(fit.size, fit.min_size, -fit.step)) + [fit.min_size]
-    for size in sizes:
-        face = faces(size)
-        lines = wrap(face, text, width)
-        if len(lines) > fit.max_lines or not _inked_within(face, lines, width):
-            continue
-        if set_block(face, lines, fit.line_height).height <= height:
-            even = balance(face, text, width, len(lines))
-            return set_block(
-                face, even if _inked_within(face, even, width) else lines, fit.line_height
-            )
-    face = faces(fit.min_size)
+    """Set ``text`` at the largest size that fits the box, else at the smallest, cut with "…".
+
+    Sizes go from ``fit.size`` down by ``fit.step`` to ``fit.min_size``. The largest size
+    whose lines are few and low enough is found by halving (a smaller size never needs
+    more room); from there down, the first size at which each line's ink fits is taken.
+    """
+    return _fit_text(faces, text, fit, width, height)
+
+
+@lru_cache(maxsize=4096)
+def _fit_text(faces: FaceMaker, text: str, fit: Fit, width: int, height: int) -> TextBlock:
+    """``fit_text``, kept per process by everything its result depends on.
+
+    A campaign's cards fit the same brand, labels and footer again, and a stack tries
+    its texts at several scales. Faces compare by font path, and a font file is opened
+    once per process (``load_font``), so a path stands for the same glyphs.
+    """
+    sizes = [*range(fit.size, fit.min_size, -fit.step), fit.min_size]
+
+    def few_and_low(index: int) -> bool:
+        face = faces(sizes[index])
+        return _few_and_low(face, text, wrap(face, text, width), fit, height)
+
+    for size in sizes[_first_fitting(len(sizes), few_and_low) :]:
+        block = _set_whole(faces(size), text, fit, width, height)
+        if block is not None:
+            return block
+    return _cut_to_fit(faces(fit.min_size), text, fit, width, height)
+
+
+def _first_fitting(count: int, fits: Callable[[int], bool]) -> int:
+    """Return the index of the first of ``count`` candidates that fits, ``count`` if none.
+
+    The first is tried, then the last, then halves between them: candidates after one
+    that fits are taken to fit too, as text set smaller needs no more room.
+    """
+    if fits(0):
+        return 0
+    low, high = 0, count - 1
+    if high == 0 or not fits(high):
+        return count
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if fits(middle) else (middle, high)
+    return high
+
+
+def _few_and_low(face: Face, text: str, lines: list[str], fit: Fit, height: int) -> bool:
+    """Whether ``lines`` are few enough, and low enough with the tallest marks, for the box.
+
+    What fitting needs short of measuring each line's ink, which only adds to the height.
+    """
+    above, below = face.extent(text)
+    pitch = max(round(face.size * fit.line_height), 1)
+    return len(lines) <= fit.max_lines and above + pitch * (len(lines) - 1) + below <= height
+
+
+def _set_whole(face: Face, text: str, fit: Fit, width: int, height: int) -> TextBlock | None:
+    """Set all of ``text`` in ``face``, in lines of even length if they fit, or None.
+
+    Lines as wrapped are kept when the even ones would not fit.
+    """
+    lines = wrap(face, text, width)
+    if not _few_and_low(face, text, lines, fit, height):
+        return None
+    for candidate in (balance(face, text, width, len(lines)), lines):
+        if _inked_within(face, candidate, width):
+            block = set_block(face, candidate, fit.line_height)
+            if block.height <= height:
+                return block
+    return None
+
+
+def _cut_to_fit(face: Face, text: str, fit: Fit, width: int, height: int) -> TextBlock:
+    """Set the lines of ``text`` that fit the box, the last one cut with "…"."""
     lines = wrap(face, text, width)
     keep = min(fit.max_lines, len(lines))
     while keep and set_block(face, lines[:keep], fit.line_height).height > height:
@@ -301,3 +393,12 @@ class FaceMaker:
 
     def __call__(self, size: int) -> Face:
         return Face(self.path, size, self.scripts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FaceMaker) and (self.path, self.scripts) == (
+            other.path,
+            other.scripts,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.scripts))

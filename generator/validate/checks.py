@@ -274,19 +274,40 @@ def _check_campaigns(loaded: Loaded, doc: Document) -> None:
         _check_campaign(loaded, doc, parts)
 
 
+_NICKNAME = re.compile(r"[(\[«\"“](?P<nickname>[^)\]»\"”]*)[)\]»\"”]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _names_of(name: str) -> tuple[list[str], dict[str, str]]:
+    """Return the forms that name a person: as written, and folded (to the name as written).
+
+    «Lê Thị Như Trúc (Út Trúc)» is written «Lê Thị Như Trúc», «Út Trúc» or «Trúc»; a web
+    address or file name spells the whole name without marks, «le-thi-nhu-truc». The
+    given name alone is not folded: «truc» is also «trực», a common word.
+    """
+    nicknames = [" ".join(m.group("nickname").split()) for m in _NICKNAME.finditer(name)]
+    outside = _LETTERS.findall(_NICKNAME.sub(" ", name))
+    written = [" ".join(outside)] + [n for n in nicknames if len(n) > 1]
+    if outside and len(outside[-1]) > 1:
+        written.append(outside[-1])
+    folded = {fold(" ".join(outside)): " ".join(outside)} if len(outside) > 1 else {}
+    return [n for n in written if n], folded
+
+
 def _check_unnamed(doc: Document, testimonial: Testimonial) -> list[Diagnostic]:
     """Warn where the text of a person shown by initials still names them."""
-    words = testimonial.name.split()
-    names = [testimonial.name] + ([words[-1]] if words and len(words[-1]) > 1 else [])
+    written, folded = _names_of(unicodedata.normalize("NFC", testimonial.name))
     pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
+        r"(?<!\w)(" + "|".join(re.escape(n) for n in written) + r")(?!\w)", re.IGNORECASE
     )
     found = []
     for loc, text in _texts(doc.data, ()):
-        if loc[:1] in (("name",), ("consent",)):
+        if loc[:1] in (("name",), ("consent",), ("id",), ("photo",)):  # never shown as written
             continue
         match = pattern.search(unicodedata.normalize("NFC", text))
-        if match:
+        plain = " " + " ".join(re.findall(r"[a-z0-9]+", fold(text))) + " "
+        spelled = next((shown for name, shown in folded.items() if f" {name} " in plain), None)
+        if match or spelled:
             found.append(
                 doc.diagnostic(
                     loc,
@@ -294,7 +315,7 @@ def _check_unnamed(doc: Document, testimonial: Testimonial) -> list[Diagnostic]:
                     _(
                         "«{word}» names the person, who agreed to be shown by initials only; "
                         "remove it from this text"
-                    ).format(word=match.group(1)),
+                    ).format(word=match.group(1) if match else spelled),
                     severity="warning",
                 )
             )

@@ -43,15 +43,26 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _CODE_SPAN = re.compile(r"(?<![`\\])(`++)(?:[^`\n]|[^`\n][^\n]{0,1000}?[^`\n])\1(?!`)")
 _BRACKETED = r"\[(?:[^\[\]\\\n]|\\.|\[(?:[^\[\]\\\n]|\\.|\[[^\[\]\n]*\])*\])*\]"
 _URL = r"\(\s*<?\s*(?P<url>[^()<>\n]{0,200})"
-_INLINE = re.compile(r"(?P<bang>!?)" + _BRACKETED + _URL)
+_INLINE = re.compile(r"!?" + _BRACKETED + _URL)
 _LOOSE = re.compile(r"\]" + _URL)
-# A reference definition, also inside a quote or a list item (``> [r]: url``, ``- [r]: url``).
+# A reference definition, also inside a quote or a list item (``> [r]: url``, ``- [r]: url``),
+# indented as deep as a list item's own paragraphs are.
+# Each run of blanks has one place in the pattern, so a line of many markers (``> > > …``)
+# that is no definition fails in linear time.
 _DEFINITION = re.compile(
-    r"^(?:[ \t]*(?:>|[*+\-]|\d{1,9}[.)])[ \t]*)*[ \t]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*"
+    r"^(?:[ \t]*(?:>|[*+\-]|\d{1,9}[.)]))*[ \t]*\[(?P<label>[^\]\n]+)\]:[ \t]*(?:\n[ \t]*)?"
     r"<?(?P<url>[^\s>]+)",
     re.M,
 )
-_REFERENCE_IMAGE = re.compile(r"!\[(?P<text>[^\[\]\n]*)\](?:[ ]?\[(?P<label>[^\[\]\n]*)\])?")
+# Brackets are matched as the Markdown engine matches them: nested to any depth, over line
+# breaks within a paragraph, a backslash escaping the next character; an image is a «![»
+# whose bracket closes before «(url)», «[label]», « [label]» or nothing (its text is the label).
+_BRACKET = re.compile(r"\\.|[\[\]]|\n[ \t]*\n", re.S)
+_IMAGE_START = re.compile(r"!\[")
+_IMAGE_URL = re.compile(_URL)
+_IMAGE_LABEL = re.compile(r"[ ]?\[(?P<label>[^\[\]]*)\]")
+# A definition's label is one line; longer image texts are never one (and cost time to fold).
+_LONGEST_LABEL = 1_000
 _ATTRIBUTE_LIST = re.compile(r"\{(?P<body>[^{}\n]*)\}")
 _HANDLER = re.compile(r"(?:^|[\s'\"])(?P<name>on[a-z]+)\s*=", re.I)
 _ATTRIBUTE_URL = re.compile(r"(?:^|\s)(?P<name>href|src)\s*=\s*[\"']?(?P<url>[^\"'\s}]*)", re.I)
@@ -205,14 +216,9 @@ def _blank_code_spans(text: str) -> str:
 def _markdown_findings(text: str) -> Iterator[Finding]:
     seen: set[int] = set()
     for match in _INLINE.finditer(text):
-        url = match.group("url")
-        scheme = _bad_scheme(url)
+        scheme = _bad_scheme(match.group("url"))
         if scheme is not None:
             yield _scheme_finding(match.start(), scheme)
-        elif (
-            match.group("bang") and not text.startswith("\\", match.start() - 1) and is_outside(url)
-        ):
-            yield _outside_finding(match.start(), url)
         seen.add(match.start("url"))
     for match in _LOOSE.finditer(text):
         scheme = _bad_scheme(match.group("url"))
@@ -225,12 +231,7 @@ def _markdown_findings(text: str) -> Iterator[Finding]:
         scheme = _bad_scheme(url)
         if scheme is not None:
             yield _scheme_finding(match.start("url"), scheme)
-    for match in _REFERENCE_IMAGE.finditer(text):
-        if text.startswith(("(", ":"), match.end()):
-            continue
-        url = definitions.get(_label(match.group("label") or match.group("text")))
-        if url is not None and is_outside(url):
-            yield _outside_finding(match.start(), url)
+    yield from _image_findings(text, definitions)
     for match in _ATTRIBUTE_LIST.finditer(text):
         body_at = match.start("body")
         for handler in _HANDLER.finditer(match.group("body")):
@@ -243,6 +244,49 @@ def _markdown_findings(text: str) -> Iterator[Finding]:
 
 def _label(label: str) -> str:
     return " ".join(label.lower().split())
+
+
+def _escaped(text: str, offset: int) -> bool:
+    """Whether the character at ``offset`` follows an odd number of backslashes."""
+    before = text[max(0, offset - 64) : offset]
+    return (len(before) - len(before.rstrip("\\"))) % 2 == 1
+
+
+def _closing_brackets(text: str) -> dict[int, int]:
+    """Map the offset of each «[» to that of the «]» closing it in the same paragraph."""
+    closing: dict[int, int] = {}
+    open_at: list[int] = []
+    for token in _BRACKET.finditer(text):
+        if token.group() == "[":
+            open_at.append(token.start())
+        elif token.group() == "]":
+            if open_at:
+                closing[open_at.pop()] = token.start()
+        elif token.group().startswith("\n"):
+            open_at.clear()
+    return closing
+
+
+def _image_findings(text: str, definitions: dict[str, str]) -> Iterator[Finding]:
+    """Find every image, inline or by reference, whose file is on another host."""
+    closing = _closing_brackets(text)
+    for match in _IMAGE_START.finditer(text):
+        end = closing.get(match.start() + 1)
+        if end is None or _escaped(text, match.start()):
+            continue
+        inline = _IMAGE_URL.match(text, end + 1)
+        if inline is not None:
+            url: str | None = inline.group("url")
+        elif text.startswith(":", end + 1):
+            continue
+        else:
+            label = _IMAGE_LABEL.match(text, end + 1)
+            written = label.group("label") if label is not None else ""
+            if not written and end - match.end() <= _LONGEST_LABEL:  # the text is the label
+                written = text[match.end() : end]
+            url = definitions.get(_label(written))
+        if url is not None and is_outside(url):
+            yield _outside_finding(match.start(), url)
 
 
 # Raw HTML of any kind, and attribute lists: pages are plain Markdown. These are found on

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mkdocs.utils.meta import get_data
+
 from generator.errors import Diagnostic
 from generator.i18n import _
 from generator.load.project import PAGES_DIR, PageFile
@@ -44,6 +46,15 @@ def _page_problems(page: PageFile, site: Site | None) -> list[Diagnostic]:
         Diagnostic(page.path, line, column, "error", code, message)
         for line, column, code, message in scan_page(page.text)
     ]
+    # The site engine reads settings above the text (``---`` front matter, or ``key: value``
+    # lines) and prints some, such as the description, into the page's HTML unescaped.
+    settings = get_data(page.text)[1]
+    if settings:
+        message = _(
+            "a page starts with its title line «# Title»; the settings above it ({keys}) "
+            "are not allowed: the site would copy them into the page's code unchecked"
+        ).format(keys=", ".join(f"«{key}:»" for key in settings))
+        problems.append(Diagnostic(page.path, 1, 1, "error", "page-settings", message))
     headings = [i for i, line in enumerate(page.text.splitlines(), 1) if _HEADING.match(line)]
     if len(headings) > MAX_HEADINGS:
         message = _(

@@ -25,7 +25,7 @@ from generator.load.project import (
     load_files,
 )
 from generator.load.theme import locate_theme
-from generator.model import LocalizedText, Policy, Project, Testimonial, Verse
+from generator.model import Campaign, LocalizedText, Policy, Project, Testimonial, Verse
 from generator.model.consent import public_testimonials
 from generator.model.contacts import public_points
 from generator.model.printing import (
@@ -180,6 +180,12 @@ def check_poster_texts(loaded: Loaded, doc: Document, theme: Theme) -> list[Diag
         placed += [
             ("leaflet", b, w, v, layout.leaflet.text_blocks) for b, w, v in leaflet_texts(campaign)
         ]
+        figure = _printed_figure_label(loaded, campaign)
+        if figure is not None:
+            placed += [
+                ("poster", "figure_label", *figure, layout.poster.text_blocks),
+                ("leaflet", "figure_label", *figure, layout.leaflet.text_blocks),
+            ]
         for sheet, block, where, value, blocks in placed:
             text = value if isinstance(value, str) else value.get("vi") or ""
             loc: Loc = ("campaigns", index, *where)
@@ -210,7 +216,65 @@ def check_poster_texts(loaded: Loaded, doc: Document, theme: Theme) -> list[Diag
                     )
                     for char in missing_glyphs(text, coverage)
                 ]
-    return found
+    return found + _printed_quote_problems(loaded, theme)
+
+
+def _printed_figure_label(
+    loaded: Loaded, campaign: Campaign
+) -> tuple[tuple[str | int, ...], LocalizedText] | None:
+    """Return where the label of the figure print shows is written, and that label.
+
+    Print shows the first figure measured against a plan, else the first; a progress
+    report's total comes first, labelled with the campaign's place (its locality, else its
+    province), which is where a label too long is written.
+    """
+    site = loaded.site
+    if site is None:
+        return None
+    progress = loaded.progress.get(campaign.id)
+    shown = with_progress_figure(campaign, progress, site.locales, site.default_locale)
+    planned = [f for f in shown.figures if f.target or f.percent_of_target is not None]
+    if not shown.figures:
+        return None
+    figure = (planned or shown.figures)[0]
+    if figure not in campaign.figures:  # the progress total, labelled in every locale
+        written = figure.label
+        label = written if isinstance(written, str) else written.get(site.default_locale, "")
+        return ("locality" if campaign.locality else "province",), label
+    return ("figures", campaign.figures.index(figure), "label"), figure.label
+
+
+def _printed_quote_problems(loaded: Loaded, theme: Theme) -> list[Diagnostic]:
+    """Say, in the testimonial's file, which quote a leaflet prints is too long for it."""
+    most = theme.print.layout.leaflet.text_blocks["quote"].max_chars
+    locale = loaded.site.default_locale if loaded.site else "vi"
+    found: dict[str, Diagnostic] = {}
+    for _index, campaign in sorted(loaded.campaigns.campaigns.items()):
+        if "print" not in campaign.outputs:
+            continue
+        printed = next(
+            (
+                name
+                for name in campaign.testimonials
+                if (item := loaded.testimonials.get(name)) is not None
+                and item.consent.given
+                and "print" in item.consent.scope
+            ),
+            None,
+        )
+        doc = loaded.documents.get(f"{TESTIMONIALS_DIR}/{printed}.yml")
+        if printed is None or doc is None or printed in found:
+            continue
+        quote = loaded.testimonials[printed].quote
+        text = " ".join((quote if isinstance(quote, str) else quote.get(locale, "")).split())
+        if len(text) > most:
+            loc: Loc = ("quote",) if isinstance(quote, str) else ("quote", locale)
+            message = _(
+                "{length} characters do not fit the leaflet's {block} block, which holds "
+                "{most}; cut {cut}"
+            ).format(length=len(text), block="quote", most=most, cut=len(text) - most)
+            found[printed] = doc.diagnostic(loc, "too-long-for-print", message)
+    return list(found.values())
 
 
 def read_project(root: Path) -> Loaded:

@@ -37,6 +37,7 @@ def check_spoken_texts(
     if doc is None:
         return []
     found: list[Diagnostic] = []
+    sources: dict[str, list[str]] = {}  # each file's lines, read once (campaigns share one)
     spoken_testimonials: dict[str, Region] = {}
     for index, campaign in sorted(loaded.campaigns.campaigns.items()):
         if "loudspeaker" not in campaign.outputs:
@@ -45,14 +46,14 @@ def check_spoken_texts(
         locs = [base + ("title",), base + ("summary",)]
         locs += [base + ("messages", i) for i in range(len(campaign.messages))]
         locs += [base + ("figures", i, "label") for i in range(len(campaign.figures))]
-        found += _check_texts(loaded, doc, locs, campaign.region, abbreviations)
+        found += _check_texts(loaded, doc, locs, campaign.region, abbreviations, sources)
         for ref in campaign.testimonials:
             spoken_testimonials.setdefault(ref, campaign.region)
     for ref, region in spoken_testimonials.items():
         testimonial_doc = loaded.documents.get(f"content/testimonials/{ref}.yml")
         if testimonial_doc is not None:
             found += _check_texts(
-                loaded, testimonial_doc, [("quote",), ("place",)], region, abbreviations
+                loaded, testimonial_doc, [("quote",), ("place",)], region, abbreviations, sources
             )
     policy_doc = loaded.documents.get("content/policy.yml")
     if policy_doc is not None and loaded.policy is not None:
@@ -64,7 +65,7 @@ def check_spoken_texts(
         locs += [
             ("myths", i, key) for i in range(len(loaded.policy.myths)) for key in ("myth", "fact")
         ]
-        found += _check_texts(loaded, policy_doc, locs, DEFAULT_REGION, abbreviations)
+        found += _check_texts(loaded, policy_doc, locs, DEFAULT_REGION, abbreviations, sources)
     return found
 
 
@@ -74,12 +75,14 @@ def _check_texts(
     locs: list[Loc],
     region: Region,
     abbreviations: Mapping[str, str] | None,
+    sources: dict[str, list[str]],
 ) -> list[Diagnostic]:
-    lines = _source_lines(loaded, doc)
     found = []
     for loc, text in _vietnamese_texts(doc, locs):
         for warning in normalize(text, region, abbreviations).warnings:
-            found.append(_located(doc, lines, loc, warning))
+            if doc.path not in sources:
+                sources[doc.path] = _source_lines(loaded, doc)
+            found.append(_located(doc, sources[doc.path], loc, warning))
     return found
 
 

@@ -14,7 +14,7 @@ from generator.errors import Diagnostic
 from generator.i18n import _
 from generator.load.document import Document, Loc
 from generator.model import Page, Site
-from generator.model.content import _check_localized
+from generator.model.fields import _check_localized
 
 _VIETNAMESE_LETTER = re.compile("[đĐ\u0302\u0306\u031b\u0300\u0301\u0303\u0309\u0323]")
 

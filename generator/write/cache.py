@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -35,11 +35,14 @@ from generator.write.lifeline import pid_alive
 
 CACHE_DIR = ".ansinh/cache"
 ENGINE = "engine"
+MEMO = "memo"
 _FORMAT = "ansinh-cache-2"
 _TEMPORARY = ".tmp"
 BLOB_MODE = 0o444
-# Engine entries kept beyond those a build used: a locale's last few sites.
+# Entries kept beyond those a build used, the most recently used first: a locale's last
+# few sites, and the last few renderings of edited parts, so undoing an edit costs nothing.
 SPARE_ENGINE_ENTRIES = 8
+SPARE_UNIT_ENTRIES = 16
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -100,6 +103,7 @@ class OutputStore:
         self.blobs = self.folder / "blobs"
         self.used: set[str] = set()
         self.put_now: set[str] = set()  # blobs this build stored outside any entry
+        self.remembered: set[str] = set()  # memo entries read or made since last asked
 
     def get(self, key: str) -> Entry | None:
         """Return a stored entry whose blobs are all present, or None.
@@ -125,16 +129,28 @@ class OutputStore:
             return None
         return stored, list(data["notices"])
 
-    def put(self, key: str, outputs: list[Output], notices: list[str]) -> Entry:
-        """Store the outputs' bytes and their entry; return the entry."""
-        stored = [self.put_blob(output) for output in outputs]
-        return self.put_entry(key, stored, notices)
+    def put(
+        self, key: str, outputs: list[Output], notices: list[str], uses: Iterable[str] = ()
+    ) -> Entry:
+        """Store the outputs' bytes and their entry; return the entry.
 
-    def put_entry(self, key: str, stored: list[Stored], notices: list[str]) -> Entry:
+        ``uses``: the memo entries (``remember``) the outputs were made with, kept with it.
+        """
+        stored = [self.put_blob(output) for output in outputs]
+        return self.put_entry(key, stored, notices, uses)
+
+    def put_entry(
+        self, key: str, stored: list[Stored], notices: list[str], uses: Iterable[str] = ()
+    ) -> Entry:
         """Record an entry whose blobs are already stored; return it."""
         target = self._entry(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        entry = {"format": _FORMAT, "outputs": [asdict(s) for s in stored], "notices": notices}
+        entry = {
+            "format": _FORMAT,
+            "outputs": [asdict(s) for s in stored],
+            "notices": notices,
+            "uses": sorted(uses),
+        }
         _atomic_write(target, json.dumps(entry).encode())
         self.used.add(key)
         return stored, notices
@@ -159,21 +175,44 @@ class OutputStore:
     def put_file(self, file: Path) -> tuple[str, int]:
         """Take a finished file into the store by linking it; return its SHA-256 and size.
 
-        The file becomes read-only and must not be written again: it is the blob.
+        The file becomes read-only and must not be written again: it is the blob (or,
+        when those bytes were stored already, it is replaced by a link to their blob).
         """
         data = file.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         blob = self._blob(digest)
+        file.chmod(BLOB_MODE)
         if not blob.is_file():
             blob.parent.mkdir(parents=True, exist_ok=True)
-            file.chmod(BLOB_MODE)
             try:
                 os.link(file, blob)
             except FileExistsError:
                 pass
             except OSError:
                 _atomic_write(blob, data, BLOB_MODE)
+        elif not blob.samefile(file):
+            # The same bytes are stored already: keep one copy on disk, not two.
+            with suppress(OSError):
+                temporary = file.with_name(f".{file.name}.{os.getpid()}{_TEMPORARY}")
+                os.link(blob, temporary)
+                temporary.replace(file)
         return digest, len(data)
+
+    def remember(self, parts: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+        """Return the bytes ``make`` gives for these ``parts`` (hashed), made once.
+
+        For a piece of an output that depends on less than the output, such as the audio
+        of a script whose text did not change. The entry is kept while an entry naming
+        it in its ``uses`` is (``remembered`` lists those read or made).
+        """
+        key = f"{MEMO}/{cache_key(*parts)}"
+        self.remembered.add(key)
+        found = self._read(key)
+        if found is not None and found[0]:
+            return self.read_blob(found[0][0].sha256)
+        data = make()
+        self.put_entry(key, [self.put_blob(Output(key, data, "audio", "bin", None, None))], [])
+        return data
 
     def read_blob(self, digest: str) -> bytes:
         """Return the bytes of a stored output by its SHA-256."""
@@ -191,14 +230,26 @@ class OutputStore:
         if not self.folder.is_dir():
             return
         keep: set[str] = set(self.put_now)
-        spare = {path.stem for path in self._recent_engine_entries()}
+        spare = self._recent_unused(f"{ENGINE}/*.json", SPARE_ENGINE_ENTRIES)
+        spare |= self._recent_unused("*.json", SPARE_UNIT_ENTRIES)
+        kept = [
+            path
+            for path in [*self.folder.glob("*.json"), *self.folder.glob(f"{ENGINE}/*.json")]
+            if path.relative_to(self.folder).with_suffix("").as_posix() in self.used | spare
+        ]
+        memos = {memo for path in kept for memo in _uses(path)}
         for path in [*self.folder.glob("*.json"), *self.folder.glob(f"{ENGINE}/*.json")]:
+            if path not in kept:
+                path.unlink(missing_ok=True)
+        for path in self.folder.glob(f"{MEMO}/*.json"):
             key = path.relative_to(self.folder).with_suffix("").as_posix()
-            if key in self.used or (path.parent.name == ENGINE and path.stem in spare):
-                entry = self._read(key)
-                keep |= {s.sha256 for s in entry[0]} if entry else set()
+            if key in memos:
+                kept.append(path)
             else:
                 path.unlink(missing_ok=True)
+        for path in kept:
+            entry = self._read(path.relative_to(self.folder).with_suffix("").as_posix())
+            keep |= {s.sha256 for s in entry[0]} if entry else set()
         for blob in self.blobs.glob("*/*") if self.blobs.is_dir() else []:
             if blob.name not in keep and not _being_written(blob.name):
                 blob.unlink(missing_ok=True)
@@ -206,24 +257,75 @@ class OutputStore:
             if stray.is_file() and stray.suffix != ".json" and not _being_written(stray.name):
                 stray.unlink(missing_ok=True)
 
-    def _recent_engine_entries(self) -> list[Path]:
-        """Return the ``SPARE_ENGINE_ENTRIES`` most recently used engine entries not used now.
+    def _recent_unused(self, pattern: str, count: int) -> set[str]:
+        """Return the keys of the ``count`` most recently used entries (``pattern``) not used now.
 
-        Kept so that undoing an edit finds the site as it was without running the engine.
+        Kept so that undoing an edit finds its outputs as they were without rendering.
         """
-        unused = [
-            path
-            for path in self.folder.glob(f"{ENGINE}/*.json")
-            if f"{ENGINE}/{path.stem}" not in self.used
-        ]
-        unused.sort(key=lambda path: path.stat().st_mtime_ns, reverse=True)
-        return unused[:SPARE_ENGINE_ENTRIES]
+        unused = []
+        for path in self.folder.glob(pattern):
+            key = path.relative_to(self.folder).with_suffix("").as_posix()
+            if key not in self.used:
+                with suppress(OSError):
+                    unused.append((path.stat().st_mtime_ns, key))
+        unused.sort(reverse=True)
+        return {key for _, key in unused[:count]}
 
     def _blob(self, digest: str) -> Path:
         return self.blobs / digest[:2] / digest
 
     def _entry(self, key: str) -> Path:
         return self.folder / f"{key}.json"
+
+
+class PageCounts:
+    """The number of pages of each stored PDF by its SHA-256, kept between builds.
+
+    Counting parses the PDF (≈ 15 ms each, hundreds a build); a blob never changes,
+    so its count is worked out once. ``count`` is how: bytes → pages, or None when
+    the PDF cannot be read. ``save`` keeps only the counts this build asked for.
+    """
+
+    FILE = "meta/pdf-pages.json"
+
+    def __init__(self, store: OutputStore, count: Callable[[bytes], int | None]) -> None:
+        self.store = store
+        self.count = count
+        self.path = store.folder / self.FILE
+        try:
+            known = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        self.known: dict[str, int | None] = (
+            {k: v for k, v in known.items() if isinstance(v, int) or v is None}
+            if isinstance(known, dict)
+            else {}
+        )
+        self.asked: dict[str, int | None] = {}
+
+    def __call__(self, digest: str) -> int | None:
+        """Return the pages of the stored PDF whose SHA-256 is ``digest``."""
+        if digest not in self.asked:
+            if digest in self.known:
+                self.asked[digest] = self.known[digest]
+            else:
+                self.asked[digest] = self.count(self.store.read_blob(digest))
+        return self.asked[digest]
+
+    def save(self) -> None:
+        """Keep the counts this build used, for the next one."""
+        if self.asked != self.known:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(self.path, json.dumps(self.asked, sort_keys=True).encode())
+
+
+def _uses(entry: Path) -> list[str]:
+    """Return the memo entries an entry file names in its ``uses``."""
+    try:
+        uses = json.loads(entry.read_text(encoding="utf-8")).get("uses", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [u for u in uses if isinstance(u, str)] if isinstance(uses, list) else []
 
 
 def place_blob(blob: Path, target: Path) -> bool:

@@ -6,21 +6,67 @@ distributions (MkDocs, Material, Markdown and their plugins), An Sinh's own
 code (mkdocs.yml names one of its functions) and the content's date. ``engine_key``
 hashes exactly these, so a rebuild whose tree did not change reuses the stored
 output instead of running the engine.
+
+A locale whose tree changed only in the text of some files (same mkdocs.yml, same
+overrides, same list of files, same date and versions) is built *dirty*: the
+engine's last output for that locale stays in its folder and the engine rebuilds
+only the files whose source is newer than their output. Each page's HTML depends
+only on its own Markdown and on what is the same for every page (configuration,
+navigation with its titles, templates, the list of files), so the result is the
+clean build's, byte for byte; a changed page linking to an anchor of another page
+is built clean, since only a clean build checks such a link. The outputs in that
+folder are hard links into the store: before a dirty run, every output the engine
+is about to write is unlinked, so it writes a new file and never into a stored one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
+import re
+import shutil
 import subprocess
+import sys
+from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File
 
 from generator.errors import RenderError
 from generator.i18n import _
-from generator.write.cache import ENGINE, cache_key, code_digest
+from generator.model import Project
+from generator.model.theme import Theme
+from generator.render.web.media import Picture
+from generator.render.web.search import (
+    SEARCH_FOLDER,
+    SearchRecord,
+    render_search_index,
+    search_records,
+)
+from generator.write.cache import (
+    ENGINE,
+    OutputStore,
+    Stored,
+    cache_key,
+    code_digest,
+    digest_files,
+)
+from generator.write.files import replace_file
 from generator.write.lifeline import child_command
+
+# What the engine writes on every run, dirty or not: its own templates' pages.
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+STATE = "engine-state.json"
+SEARCH_RECORDS = "search-records.json"
+INPUTS = "tree-inputs.json"
+DIRTY_WARNING = "A 'dirty' build is being performed"
+# A link to an anchor of another page: checked only when the engine reads both pages.
+_ANCHOR_LINK = re.compile(rb"\.md#")
 
 
 @cache
@@ -47,11 +93,21 @@ def engine_key(tree: str, epoch: int) -> str:
     return f"{ENGINE}/{cache_key('engine', code_digest(), engine_versions(), epoch, tree)}"
 
 
-def run_mkdocs(config_path: Path, epoch: int) -> None:
-    """Build one mkdocs.yml strictly (a warning stops it) in a child that dies with us."""
+def run_mkdocs(config_path: Path, epoch: int, dirty: bool = False) -> None:
+    """Build one mkdocs.yml strictly (a warning stops it) in a child that dies with us.
+
+    ``dirty``: rebuild only the files whose source is newer than their output (see the
+    module's docstring; ``prepare_dirty`` must have run). Raises RenderError with the
+    engine's warnings and errors when it stops.
+    """
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    command = (
+        child_command(__name__, str(config_path))
+        if dirty
+        else child_command("mkdocs", "build", "--strict", "-f", str(config_path))
+    )
     result = subprocess.run(
-        child_command("mkdocs", "build", "--strict", "-f", str(config_path)),
+        command,
         capture_output=True,
         text=True,
         env=env,
@@ -66,3 +122,204 @@ def run_mkdocs(config_path: Path, epoch: int) -> None:
             + "\n"
             + details
         )
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A locale's engine folder kept between builds: the last output and what it was built from.
+
+    ``site``: the engine's output folder; ``state``: a JSON file with the digest of
+    what every page shares (``shared``) and the stored hash of every output by its
+    path (``outputs``), written only after a run whose output was stored.
+    """
+
+    site: Path
+    state: Path
+
+    def read(self) -> dict[str, object]:
+        try:
+            data = json.loads(self.state.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def forget(self) -> None:
+        """Mark the folder as not trusted (a run is starting): the next run is clean."""
+        self.state.unlink(missing_ok=True)
+
+    def remember(self, shared: str, outputs: dict[str, str]) -> None:
+        """Record a stored run: what every page shared, and each output's hash."""
+        replace_file(self.state, json.dumps({"shared": shared, "outputs": outputs}).encode())
+
+
+def shared_digest(tree: dict[str, dict[str, bytes]], epoch: int) -> str:
+    """Hash what every page of a locale depends on: mkdocs.yml, overrides, the list of files.
+
+    ``tree`` is ``{"docs"|"overrides"|".": {path: bytes}}`` as in ``tree_digest``.
+    """
+    docs = tree.get("docs", {})
+    return cache_key(
+        "engine-shared",
+        code_digest(),
+        engine_versions(),
+        epoch,
+        tree_digest({k: v for k, v in tree.items() if k != "docs"}),
+        sorted(docs),
+    )
+
+
+def tree_inputs(
+    project: Project,
+    themes: list[Theme],
+    base: dict[str, Any],
+    pictures: dict[str, Picture],
+    locale: str,
+    build_dir: Path,
+) -> str:
+    """Hash everything a locale's generated tree is made from: An Sinh's code, the themes'
+    files (the site's first), the whole model, mkdocs.yml's settings and the processed photos.
+
+    The same hash means the same tree, so a build whose inputs are unchanged takes the
+    engine's output from the store without rendering a page.
+    """
+    photos = [
+        [p.name, p.shape, p.width, p.height, sorted((n, _sha(d)) for n, d in p.files.items())]
+        for _, p in sorted(pictures.items())
+    ]
+    return cache_key(
+        "locale-tree",
+        code_digest(),
+        [digest_files(theme.folders) for theme in themes],
+        project.model_dump_json(),
+        json.dumps(base, sort_keys=True, default=str),
+        photos,
+        locale,
+        str(build_dir),
+    )
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def recorded_engine_key(build_dir: Path, inputs: str) -> str | None:
+    """Return the engine key last built from these tree inputs (``tree_inputs``), if any."""
+    try:
+        data = json.loads((build_dir / INPUTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("inputs") != inputs:
+        return None
+    key = data.get("engine")
+    return key if isinstance(key, str) else None
+
+
+def record_engine_key(build_dir: Path, inputs: str, key: str) -> None:
+    """Remember which engine key a locale's tree inputs gave."""
+    replace_file(build_dir / INPUTS, json.dumps({"inputs": inputs, "engine": key}).encode())
+
+
+def can_build_dirty(workspace: Workspace, shared: str, changed: list[bytes]) -> bool:
+    """Say whether a dirty run gives the clean output: same shared digest, a kept output,
+    and no changed page linking to an anchor of another page (``changed``: their bytes)."""
+    return (
+        workspace.read().get("shared") == shared
+        and workspace.site.is_dir()
+        and not any(_ANCHOR_LINK.search(data) for data in changed)
+    )
+
+
+def prepare_dirty(docs: Path, workspace: Workspace, use_directory_urls: bool) -> None:
+    """Unlink every output the engine will write in a dirty run, so it writes new files.
+
+    The engine writes a file's output when the source is newer than it (or it is
+    missing), and its own templates' pages every time. Sources are compared by
+    modification time, as the engine does: every source An Sinh rewrites gets a new one.
+    """
+    site = workspace.site
+    for source in docs.rglob("*"):
+        if not source.is_file():
+            continue
+        name = source.relative_to(docs).as_posix()
+        output = Path(File(name, str(docs), str(site), use_directory_urls).abs_dest_path)
+        # Not newer but as new counts too: on a file system with coarse times, a source
+        # saved in the same tick as its output was written must be read again.
+        if output.is_file() and source.stat().st_mtime_ns >= output.stat().st_mtime_ns:
+            output.unlink()
+    for name in ALWAYS_WRITTEN:
+        (site / name).unlink(missing_ok=True)
+    shutil.rmtree(site / "search", ignore_errors=True)
+
+
+def _dirty_build(config_path: str) -> None:
+    """Run the engine's dirty build strictly, without its warning that dirty builds are dirty.
+
+    That warning is for hand-run dirty builds; ``prepare_dirty`` and ``can_build_dirty``
+    are why this one is exact.
+    """
+    from mkdocs.__main__ import cli  # the engine's command line, in this child only
+
+    class _DropDirtyWarning(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return not record.getMessage().startswith(DIRTY_WARNING)
+
+    logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+    cli(["build", "--strict", "--dirty", "-f", config_path])
+
+
+def take_site(store: OutputStore, site_dir: Path, prefix: str, locale: str) -> list[Stored]:
+    """Move a locale's built site into the store; describe each file as it will be published."""
+    taken = []
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        name = file.relative_to(site_dir).as_posix()
+        parts = name.split("/")
+        campaign = parts[1] if len(parts) == 3 and parts[0] == "campaigns" else None
+        sha256, size = store.put_file(file)
+        fmt = file.suffix.lstrip(".")
+        taken.append(Stored(prefix + name, "page", fmt, campaign, locale, sha256, size))
+    return taken
+
+
+def _page_address(site_dir: Path, file: Path) -> str:
+    folder = file.parent.relative_to(site_dir).as_posix()
+    return "" if folder == "." else f"{folder}/"
+
+
+def write_search_index(site_dir: Path, known: Path) -> None:
+    """Index one locale's built pages for search, in place of the engine's own index.
+
+    ``known`` is a JSON file of the records of pages already read, by address and
+    hash of the page's HTML: a rebuild reads only the pages that changed.
+    """
+    try:
+        memo = json.loads(known.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        memo = {}
+    memo = memo if isinstance(memo, dict) else {}
+    found: dict[str, list[str] | None] = {}
+    records: list[SearchRecord] = []
+    for file in sorted(site_dir.rglob("index.html")):
+        url, data = _page_address(site_dir, file), file.read_bytes()
+        key = f"{url}\0{hashlib.sha256(data).hexdigest()}"
+        fields = memo.get(key, False)
+        if fields is False or not (fields is None or _record_fields(fields)):
+            made = search_records({url: data.decode("utf-8")})
+            fields = [made[0].title, made[0].summary, made[0].tokens] if made else None
+        found[key] = fields
+        if fields is not None:
+            records.append(SearchRecord(url, *fields))
+    files = render_search_index(sorted(records, key=lambda record: record.url))
+    shutil.rmtree(site_dir / SEARCH_FOLDER, ignore_errors=True)
+    for name, data in files.items():
+        replace_file(site_dir / name, data)
+    # The engine's whole-site index, fetched by its own search, which An Sinh replaces.
+    shutil.rmtree(site_dir / "search", ignore_errors=True)
+    replace_file(known, json.dumps(found, ensure_ascii=False).encode("utf-8"))
+
+
+def _record_fields(fields: object) -> bool:
+    return isinstance(fields, list) and len(fields) == 3 and all(isinstance(f, str) for f in fields)
+
+
+if __name__ == "__main__":
+    _dirty_build(sys.argv[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -25,3 +26,12 @@ def sync_folder(folder: Path, wanted: dict[str, bytes]) -> int:
         (folder / stale).unlink()
     written = sum(write_if_changed(folder / name, data) for name, data in wanted.items())
     return written + len(existing - wanted.keys())
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Write ``data`` to a new file renamed over ``target``: a hard link to ``target``
+    (a stored output) keeps its bytes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.new")
+    temporary.write_bytes(data)
+    temporary.replace(target)

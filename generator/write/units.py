@@ -15,26 +15,59 @@ from generator.model.contacts import contacts_for
 from generator.model.theme import Theme
 from generator.render import Output
 from generator.render.loudspeaker.audio import audio_available, encoders_found
-from generator.render.loudspeaker.scripts import loudspeaker_notices, render_loudspeaker_campaign
+from generator.render.loudspeaker.scripts import (
+    Speaker,
+    loudspeaker_notices,
+    render_loudspeaker_campaign,
+    speak,
+)
 from generator.render.print.campaign import render_print_campaign
-from generator.render.print.engine import preview_available
+from generator.render.print.engine import load_print_engine, preview_available
 from generator.render.print.group_kit import render_group_kits
 from generator.render.social.leaders import render_leaders_cards
-from generator.render.social.render import render_site_cards, render_social_campaign
+from generator.render.social.render import (
+    render_site_cards,
+    render_social_campaign,
+    render_testimonial_cards,
+)
 from generator.write.cache import Entry, OutputStore, Stored, cache_key, code_digest, digest_files
 from generator.write.lifeline import die_with_parent, stop_if_orphaned
+
+# The parts of a campaign's outputs, each rendered and stored on its own, and what of the
+# project each reads besides the campaign, the site and the policy. A part is rendered
+# from a view holding only that (``campaign_view``) and keyed by the view: an edit
+# re-renders only the parts that read what changed, and since a part never sees anything
+# outside its view, nothing it reads can be missing from its key.
+PARTS: dict[str, frozenset[str]] = {
+    "cards": frozenset({"verses"}),
+    "testimonial-cards": frozenset({"testimonials"}),
+    "loudspeaker": frozenset({"testimonials", "verses", "contacts"}),
+    "posters": frozenset(),
+    "leaflet": frozenset({"testimonials", "contacts", "photos"}),
+    "group-kits": frozenset({"groups", "progress"}),
+    "leaders": frozenset({"groups", "progress"}),
+}
+
+
+# The parts that lay out PDFs (scripts' operator sheets, posters, leaflets, group sheets).
+PRINTED = frozenset({"loudspeaker", "posters", "leaflet", "group-kits"})
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One piece of rendering whose outputs depend only on what its key hashes."""
+    """One piece of rendering whose outputs depend only on what its key hashes.
+
+    ``campaign`` and ``part`` (a key of ``PARTS``) are None for the site-wide cards;
+    ``view`` is the project as that piece sees it.
+    """
 
     key: str
     campaign: str | None
+    part: str | None
+    view: Project
 
 
 def render_unit(
-    project: Project,
     theme: Theme,
     store: OutputStore,
     unit: Unit,
@@ -46,36 +79,74 @@ def render_unit(
     ``theme`` is the unit's: the campaign's own (``theme:`` in campaigns.yml) or the site's.
     ``photos``: testimonial photos by name, for print.
     """
-    outputs, notices = _render_outputs(project, theme, unit, photos or {})
+    store.remembered.clear()
+    outputs, notices = _render_outputs(theme, unit, photos or {}, store)
     if parent is not None:
         stop_if_orphaned(parent)
-    return store.put(unit.key, outputs, notices)
+    return store.put(unit.key, outputs, notices, store.remembered)
 
 
 def _render_outputs(
-    project: Project, theme: Theme, unit: Unit, photos: Mapping[str, bytes]
+    theme: Theme, unit: Unit, photos: Mapping[str, bytes], store: OutputStore | None = None
 ) -> tuple[list[Output], list[str]]:
-    """Render the site-wide cards (no campaign) or one campaign's cards, scripts and posters."""
+    """Render the site-wide cards (no campaign) or one part of a campaign's outputs.
+
+    With a ``store``, audio previews of script texts it has made before are taken from it.
+    """
+    view = unit.view
     if unit.campaign is None:
-        return render_site_cards(project, theme), []
-    campaign = next(c for c in project.campaigns if c.id == unit.campaign)
-    cards = render_social_campaign(project, theme, campaign)
-    scripts, notices = render_loudspeaker_campaign(project, theme, campaign)
-    posters, print_notices = render_print_campaign(project, theme, campaign, photos)
-    kits = render_group_kits(project, theme, campaign)
-    leaders = render_leaders_cards(project, theme, campaign)
-    return cards + scripts + posters + kits + leaders, notices + print_notices
+        return render_site_cards(view, theme), []
+    campaign = view.campaigns[0]
+    if unit.part == "cards":
+        return render_social_campaign(view, theme, campaign), []
+    if unit.part == "testimonial-cards":
+        return render_testimonial_cards(view, theme, campaign), []
+    if unit.part == "loudspeaker":
+        if store is None:
+            return render_loudspeaker_campaign(view, theme, campaign)
+        return render_loudspeaker_campaign(view, theme, campaign, _stored_speaker(store))
+    if unit.part == "posters":
+        return render_print_campaign(view, theme, campaign, leaflet=False)
+    if unit.part == "leaflet":
+        return render_print_campaign(view, theme, campaign, photos, posters=False)
+    if unit.part == "group-kits":
+        return render_group_kits(view, theme, campaign), []
+    return render_leaders_cards(view, theme, campaign), []
 
 
-def _campaign_inputs(project: Project, campaign: Campaign) -> list[object]:
-    return [
-        campaign,
-        [project.testimonials[t] for t in campaign.testimonials if t in project.testimonials],
-        [project.verses[v] for v in campaign.verses if v in project.verses],
-        contacts_for(campaign, project.contacts),
-        project.groups.get(campaign.id, []),
-        project.progress.get(campaign.id),
-    ]
+def _stored_speaker(store: OutputStore) -> Speaker:
+    """Make audio previews through the store: a script whose text, voice and speed are
+    unchanged (the one-minute script, when a testimonial only the longer ones quote was
+    edited) keeps its preview instead of running espeak-ng and the encoder again."""
+    tools = [code_digest(), shutil.which("espeak-ng") or "", encoders_found()]
+
+    def speaker(text: str, voice: str, speed: int, fmt: str) -> bytes:
+        parts = ("audio", *tools, text, voice, speed, fmt)
+        return store.remember(parts, lambda: speak(text, voice, speed, fmt))
+
+    return speaker
+
+
+def campaign_view(project: Project, campaign: Campaign, part: str) -> Project:
+    """Return the project as one part of a campaign's outputs sees it (see ``PARTS``)."""
+    needs, mine = PARTS[part], campaign.id
+    testimonials = {
+        t: project.testimonials[t] for t in campaign.testimonials if t in project.testimonials
+    }
+    verses = {v: project.verses[v] for v in campaign.verses if v in project.verses}
+    groups = {mine: project.groups[mine]} if mine in project.groups else {}
+    progress = {mine: project.progress[mine]} if mine in project.progress else {}
+    return project.model_copy(
+        update={
+            "campaigns": [campaign],
+            "testimonials": testimonials if "testimonials" in needs else {},
+            "verses": verses if "verses" in needs else {},
+            "contacts": contacts_for(campaign, project.contacts) if "contacts" in needs else [],
+            "groups": groups if "groups" in needs else {},
+            "progress": progress if "progress" in needs else {},
+            "pages": [],
+        }
+    )
 
 
 def plan_units(
@@ -95,48 +166,90 @@ def plan_units(
         encoders_found(),
         preview_available(),
     ]
-    shared = [code_digest(), digest_files(theme.folders), tools, project.site, project.policy]
-    units = [Unit(cache_key(*shared, "site"), None)]
-    units += [
-        Unit(
-            cache_key(
+    shared = [code_digest(), digest_files(theme.folders), tools]
+    site_view = project.model_copy(
+        update={
+            "campaigns": [],
+            "testimonials": {},
+            "verses": {},
+            "contacts": [],
+            "groups": {},
+            "progress": {},
+            "pages": [],
+        }
+    )
+    units = [Unit(cache_key(*shared, "site", site_view), None, None, site_view)]
+    # Every view holds the same site and policy: hashed once, not with each view.
+    shared.append(project.model_dump_json(include={"site", "policy"}))
+    own_digests = {name: digest_files(own.folders) for name, own in themes.items()}
+    for campaign in project.campaigns:
+        own = own_digests.get(campaign.theme, "") if campaign.theme else ""
+        for part, needs in PARTS.items():
+            view = campaign_view(project, campaign, part)
+            key = cache_key(
                 *shared,
-                "campaign",
-                *_campaign_inputs(project, c),
-                digest_files(themes[c.theme].folders) if c.theme and c.theme in themes else "",
-                _photo_digests(project, c, photos),
-            ),
-            c.id,
-        )
-        for c in project.campaigns
-    ]
+                part,
+                view.model_dump_json(exclude={"site", "policy"}),
+                own,
+                _photo_digests(view, photos) if "photos" in needs else [],
+            )
+            units.append(Unit(key, campaign.id, part, view))
     return units
 
 
-def _photo_digests(project: Project, campaign: Campaign, photos: Mapping[str, bytes]) -> list[str]:
-    names = [
-        project.testimonials[t].photo for t in campaign.testimonials if t in project.testimonials
-    ]
+def _photo_digests(view: Project, photos: Mapping[str, bytes]) -> list[str]:
+    names = [t.photo for t in view.testimonials.values()]
     return [hashlib.sha256(photos[n]).hexdigest() for n in names if n is not None and n in photos]
 
 
-def unit_theme(project: Project, theme: Theme, themes: Mapping[str, Theme], unit: Unit) -> Theme:
+def unit_theme_name(themes: Mapping[str, Theme], unit: Unit) -> str:
+    """Return the name of the theme a unit is drawn with: its campaign's own, else "" (the
+    site's)."""
+    own = unit.view.campaigns[0].theme if unit.campaign is not None else None
+    return own if own is not None and own in themes else ""
+
+
+def unit_theme(theme: Theme, themes: Mapping[str, Theme], unit: Unit) -> Theme:
     """Return the theme a unit is drawn with: its campaign's own, else the site's."""
-    campaign = next((c for c in project.campaigns if c.id == unit.campaign), None)
-    if campaign is None or campaign.theme is None:
-        return theme
-    return themes.get(campaign.theme, theme)
+    return themes.get(unit_theme_name(themes, unit), theme)
 
 
-def _executor(count: int) -> Executor | None:
+@dataclass(frozen=True)
+class Shared:
+    """What every unit of a build may draw with, handed to each worker process once:
+    the themes by name ("" for the site's) and the testimonial photos by name.
+
+    Handed once, not with each unit: a theme is a large object, and what is cached per
+    theme in a worker (fonts, templates, card designs) is kept by the theme object, so
+    one object per worker keeps those caches to one entry per theme.
+    """
+
+    themes: Mapping[str, Theme]
+    photos: Mapping[str, bytes]
+
+
+_WORKER: list[Shared] = []  # in a worker process: what its build handed it
+
+
+def _start_worker(parent: int, shared: Shared) -> None:
+    die_with_parent(parent)
+    _WORKER.append(shared)
+
+
+def _render_in_worker(theme: str, store: OutputStore, unit: Unit, parent: int) -> Entry:
+    shared = _WORKER[-1]
+    return render_unit(shared.themes[theme], store, unit, parent, shared.photos)
+
+
+def _executor(count: int, shared: Shared) -> Executor | None:
     workers = min(os.cpu_count() or 1, count)
     if workers < 2:
         return None
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=die_with_parent,
-        initargs=(os.getpid(),),
+        initializer=_start_worker,
+        initargs=(os.getpid(), shared),
     )
 
 
@@ -173,22 +286,20 @@ def start_rendering(
             todo.append(unit)
         else:
             done[unit.key] = stored
-    executor = _executor(len(todo))
+    if any(unit.part in PRINTED for unit in todo):
+        load_print_engine()
+    executor = _executor(len(todo), Shared({"": theme, **themes}, photos or {}))
     pending: dict[str, Future[Entry]] = {}
     for unit in todo:
         if executor is None:
-            done[unit.key] = render_unit(
-                project, unit_theme(project, theme, themes, unit), store, unit, None, photos
-            )
+            done[unit.key] = render_unit(unit_theme(theme, themes, unit), store, unit, None, photos)
         else:
             pending[unit.key] = executor.submit(
-                render_unit,
-                project,
-                unit_theme(project, theme, themes, unit),
+                _render_in_worker,
+                unit_theme_name(themes, unit),
                 store,
                 unit,
                 os.getpid(),
-                photos,
             )
     return Rendering(done, pending, executor, {unit.key for unit in todo})
 

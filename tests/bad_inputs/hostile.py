@@ -61,6 +61,18 @@ def long_quote_900kb(project: Path) -> None:
     _replace(project, TESTIMONIAL, "vi: Tôi đã tham gia.", "vi: " + "Tôi đã tham gia. " * 40_000)
 
 
+def quote_68mb(project: Path) -> None:
+    """A quote of 68 MB, written in pieces (a 68 MB string would cost the tests memory)."""
+    path = project / TESTIMONIAL
+    before, after = path.read_text(encoding="utf-8").split("vi: Tôi đã tham gia.", 1)
+    piece = "Tôi đã tham gia. " * 10_000  # 200,000 bytes
+    with path.open("w", encoding="utf-8") as file:
+        file.write(before + "vi: ")
+        for _ in range(340):
+            file.write(piece)
+        file.write(after)
+
+
 def long_integer(project: Path) -> None:
     _replace(project, "campaigns.yml", "value: 2921", "value: " + "9" * 5_000)
 
@@ -84,6 +96,17 @@ def png_bomb(project: Path) -> None:
 
 def png_48_megapixels(project: Path) -> None:
     Image.new("1", (8_000, 6_000)).save(project / PHOTO, format="PNG")
+
+
+def photo_12000px(project: Path) -> None:
+    """A small JPEG whose header says 12,000 × 12,000 pixels, as a decompression bomb does."""
+    path = project / PHOTO
+    data = bytearray(path.read_bytes())
+    frame = next(
+        i for i in range(2, len(data) - 9) if data[i] == 0xFF and data[i + 1] in (0xC0, 0xC2)
+    )
+    data[frame + 5 : frame + 9] = (12_000).to_bytes(2, "big") * 2
+    path.write_bytes(bytes(data))
 
 
 def photo_21mb(project: Path) -> None:
@@ -154,12 +177,14 @@ HOSTILE: dict[str, Callable[[Path], None]] = {
         "yaml_5mb": yaml_5mb,
         "unknown_keys_under_1mb": unknown_keys_under_1mb,
         "long_quote_900kb": long_quote_900kb,
+        "quote_68mb": quote_68mb,
         "long_integer": long_integer,
         "page_5mb": page_5mb,
         "page_backticks": page_backticks,
         "page_not_utf8": page_not_utf8,
         "png_bomb": png_bomb,
         "png_48_megapixels": png_48_megapixels,
+        "photo_12000px": photo_12000px,
         "photo_21mb": photo_21mb,
         "truncated_jpeg": truncated_jpeg,
         "text_as_jpeg": text_as_jpeg,

@@ -19,6 +19,8 @@ from tests.conftest import Runner
         ("Huỳnh Thị Thảo", None, "T."),
         ("Đinh Ánh", "em", "Em Á."),
         ("Nga", "cô", "Cô N."),
+        ("Lê Thị Như Trúc (Út)", "chị", "Chị T."),
+        ("Nguyễn Văn Bảy.", "anh", "Anh B."),
     ],
 )
 def test_initials_keep_the_kinship_term_and_the_given_names_initial(

@@ -20,7 +20,28 @@ from generator.render.escape import (
     script_json,
 )
 
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "toc"]
+# The site's extensions and those mkdocs.yml may add that give plain text a meaning.
+EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "admonition",
+    "toc",
+    "abbr",
+    "def_list",
+    "footnotes",
+    "pymdownx.betterem",
+    "pymdownx.caret",
+    "pymdownx.critic",
+    "pymdownx.details",
+    "pymdownx.emoji",
+    "pymdownx.keys",
+    "pymdownx.mark",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "pymdownx.tasklist",
+    "pymdownx.tilde",
+]
 
 TEXTS = [
     "Hà <img src=x onerror=alert(1)>",
@@ -45,6 +66,16 @@ TEXTS = [
     "Chị Trúc: 146 người (đạt 87,59%)",
     "x:__dam__",
     "a/_nghieng_/b",
+    "Chào :smile: :+1: lúc 07:30",
+    "a:smile:b:wink:",
+    "==đánh dấu== ^^chèn^^ ^trên^ ++ctrl+alt++ ~~gạch~~",
+    ": định nghĩa",
+    "??? note",
+    "???+ note",
+    '=== "Thẻ"',
+    "[ ] việc",
+    "{++thêm++} {--bớt--}",
+    "[^1] chú thích",
 ]
 
 

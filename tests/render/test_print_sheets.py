@@ -22,7 +22,7 @@ from generator.model import Project
 from generator.model.printing import Press
 from generator.model.theme import Theme
 from generator.render import Output
-from generator.render.print.downloads import render_downloads
+from generator.render.print.downloads import pdf_pages, render_downloads
 from generator.render.print.engine import render_pdf, sheet_for
 from generator.render.print.leaflet import leaflet_view, render_leaflet
 from generator.render.print.photo import Frame, print_photo
@@ -338,7 +338,9 @@ def test_the_download_page_lists_each_file_with_size_pages_and_preview(
         Listed(o.path, o.kind, o.format, o.campaign, o.locale, f"sha-{o.path}", len(o.data))
         for o in dong_thap.values()
     ] + [Listed("social/vi/dong-thap/facebook.png", "card", "png", "dong-thap", "vi", "x", 31_500)]
-    pages = {o.path: o for o in render_downloads(project, theme, files, blobs.__getitem__)}
+    pages = {
+        o.path: o for o in render_downloads(project, theme, files, lambda d: pdf_pages(blobs[d]))
+    }
     assert sorted(pages) == ["downloads/dong-thap/index.html", "downloads/index.html"]
     html = pages["downloads/dong-thap/index.html"].data.decode()
     assert pages["downloads/dong-thap/index.html"].kind == "page"

@@ -17,6 +17,7 @@ def test_speech_corpus_pair(pair: Pair) -> None:
 def test_speech_corpus_covers_every_kind_in_every_region() -> None:
     kinds = {p.kind for p in PAIRS}
     assert len(PAIRS) >= 300
+    assert len({p.written for p in PAIRS}) >= 300
     for kind in kinds:
         assert {p.region for p in PAIRS if p.kind == kind} == {"north", "central", "south"}
 

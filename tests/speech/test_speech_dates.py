@@ -154,6 +154,15 @@ CONTEXTUAL = [
     ("north", "lần thứ IV", "lần thứ tư"),
     ("north", "lần thứ I", "lần thứ nhất"),
     ("south", "Đại hội lần thứ XIII", "Đại hội lần thứ mười ba"),
+    ("south", "lúc 17g", "lúc mười bảy giờ"),
+    ("south", "17g ngày 30-6", "mười bảy giờ ngày ba mươi tháng sáu"),
+    ("south", "làm việc 7g-11g", "làm việc từ bảy giờ đến mười một giờ"),
+    ("south", "Từ 7g đến 11g", "Từ bảy giờ đến mười một giờ"),
+    ("north", "Địa chỉ: 12/5 đường Lê Lợi", "Địa chỉ: mười hai trên năm đường Lê Lợi"),
+    ("north", "số 12/5 Lê Lợi", "số mười hai trên năm Lê Lợi"),
+    ("north", "nhà số 12/5", "nhà số mười hai trên năm"),
+    ("north", "ngày 12/5 đường phố rợp cờ", "ngày mười hai tháng năm đường phố rợp cờ"),
+    ("north", "Sáng 12/5 đường Lê Lợi", "Sáng ngày mười hai tháng năm đường Lê Lợi"),
 ]
 
 

@@ -151,6 +151,19 @@ SHORTHAND = [
     ("south", "hẻm 25/3", "hẻm hai mươi lăm trên ba"),
     ("north", "Quốc lộ 1A", "Quốc lộ một a"),
     ("north", "tổ 4", "tổ bốn"),
+    ("north", "500g đường", "năm trăm gam đường"),
+    ("south", "Cân 20g muối", "Cân hai mươi gam muối"),
+    (
+        "north",
+        "Quyết định số 12/2024/QĐ-UBND",
+        "Quyết định số mười hai năm hai nghìn không trăm hai mươi tư của Ủy ban nhân dân",
+    ),
+    ("north", "10.000 - 20.000 đồng", "mười nghìn đến hai mươi nghìn đồng"),
+    (
+        "north",
+        "0251.3822.333 - 0919.222.333",
+        "không hai năm một, ba tám hai hai, ba ba ba hoặc không chín một chín, hai hai hai, ba ba ba",
+    ),
 ]
 
 

@@ -26,6 +26,10 @@ AMOUNTS = [
     ("2.000.000 đồng", "hai triệu đồng"),
     ("+2%/năm", "cộng hai phần trăm mỗi năm"),
     ("Trợ cấp thai sản 2 triệu đồng/con.", "Trợ cấp thai sản hai triệu đồng mỗi con."),
+    ("7 tấn/ha", "bảy tấn mỗi héc-ta"),
+    ("30.000 đồng/kg", "ba mươi nghìn đồng mỗi ki-lô-gam"),
+    ("40 km/h", "bốn mươi ki-lô-mét mỗi giờ"),
+    ("Sao/ha", "Sao, ha"),
 ]
 
 PHONES = [
@@ -345,6 +349,14 @@ BRACKETS = [
     ("email bhxh@gmail.com hoặc", "thư điện tử hoặc"),
     ("Đ/c Lan", "Đồng chí Lan"),
     ("giải quyết TTHC", "giải quyết thủ tục hành chính"),
+    ("Bảo hiểm xã hội tự nguyện (BHXH tự nguyện) là", "Bảo hiểm xã hội tự nguyện là"),
+    ("Bảo hiểm xã hội (BHXH tự nguyện) là", "Bảo hiểm xã hội (bảo hiểm xã hội tự nguyện) là"),
+    ("Hướng dẫn 12-HD/BTGTW", "Hướng dẫn số mười hai của Ban Tuyên giáo Trung ương"),
+    ("Sáng nay (15-4), xã họp.", "Sáng nay (ngày mười lăm tháng tư), xã họp."),
+    ("Hôm qua (20.5), xã họp.", "Hôm qua (ngày hai mươi tháng năm), xã họp."),
+    ("Hôm nay, 3-4 người đến.", "Hôm nay, ba đến bốn người đến."),
+    ("Tổng đài hoạt động 24/7.", "Tổng đài hoạt động hai mươi tư trên bảy."),
+    ("Từ 24/7 đến 28/7", "Từ ngày hai mươi tư tháng bảy đến ngày hai mươi tám tháng bảy"),
 ]
 
 

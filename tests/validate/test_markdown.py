@@ -35,6 +35,13 @@ def found(text: str) -> list[tuple[int, int, str]]:
         ('<img src="https://x.example/a.png">', [(1, 1, "outside-media")]),
         ('[a](#x){: onclick="alert(1)" }', [(1, 11, "unsafe-html")]),
         ('<p style="background:url(x.gif)">', [(1, 1, "unsafe-html")]),
+        ("![a\nb](https://x.example/a.png)", [(1, 1, "outside-media")]),
+        ("![a\nb][r]\n\n[r]: https://x.example/a.png", [(1, 1, "outside-media")]),
+        ("[![a](https://x.example/a.png)](https://ok.example/)", [(1, 2, "outside-media")]),
+        ("![[[[[a]]]]](https://x.example/a.png)", [(1, 1, "outside-media")]),
+        ("\\\\![a](https://x.example/a.png)", [(1, 3, "outside-media")]),
+        ("1. a\n\n     [r]: https://x.example/a.png\n\n![x][r]", [(5, 1, "outside-media")]),
+        ("- a\n\n    [r]: javascript:alert(1)\n\n[x][r]", [(3, 10, "unsafe-link")]),
     ],
 )
 def test_what_could_run_or_track_is_found(text: str, expected: list[tuple[int, int, str]]) -> None:
@@ -91,8 +98,25 @@ def test_pages_are_plain_markdown_without_html_or_attribute_lists(
         "{ on" * 200_000,
         " ".join("`" * n + "a" for n in range(1, 1_300)),
         '<a "' * 200_000,
+        "![" * 200_000 + "]" * 200_000 + "(x)",
+        "\\" * 300_000 + "![a](b)",
+        "> " * 100_000 + "x",
+        ("> - 1. " * 30 + "x\n") * 10_000,
+        "[r]:" + " " * 300_000 + "\n\n",
     ],
-    ids=["unclosed tags", "comments", "links", "attribute lists", "backticks", "quotes"],
+    ids=[
+        "unclosed tags",
+        "comments",
+        "links",
+        "attribute lists",
+        "backticks",
+        "quotes",
+        "nested images",
+        "backslashes",
+        "nested quotes",
+        "nested lists on many lines",
+        "blanks after a label",
+    ],
 )
 def test_hostile_pages_are_scanned_in_linear_time(text: str) -> None:
     # About a second here; a scan that grew as the square of the input would take hours.

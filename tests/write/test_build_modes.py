@@ -79,6 +79,24 @@ def test_a_rebuild_without_changes_runs_no_engine_and_rewrites_no_file(project: 
     assert [p for p in before if before[p] != after[p]] == [site / "manifest.json"]
 
 
+def test_a_page_edit_rebuilds_that_language_dirty_without_touching_the_store(
+    project: Path,
+) -> None:
+    page = project / "content/pages/gioi-thieu.md"
+    original = page.read_text("utf-8")
+    page.write_text(original.replace("\n\n", "\n\nMột câu mới.\n\n", 1), "utf-8")
+    try:
+        counts = build_site(project, project / "site").counts
+    finally:
+        page.write_text(original, "utf-8")
+    assert (counts.engine_runs, counts.engine_dirty_runs) == (1, 1)
+    assert "Một câu mới." in (project / "site/gioi-thieu/index.html").read_text("utf-8")
+    # The engine wrote new files for what it rebuilt: no stored output changed its bytes.
+    for blob in (project / CACHE_DIR / "blobs").glob("*/*"):
+        assert hashlib.sha256(blob.read_bytes()).hexdigest() == blob.name
+    assert build_site(project, project / "site").counts.engine_runs == 0  # kept aside
+
+
 def test_across_file_systems_the_files_are_copied(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -50,17 +50,62 @@ def test_a_changed_campaign_is_rendered_again_and_its_old_outputs_dropped(
 ) -> None:
     assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
     before_entries, before_blobs = entries(mini), blobs(mini)
-    assert len(before_entries) == 2  # the site cards, and the one campaign
+    assert len(before_entries) == 1 + len(outputs.PARTS)  # the site cards, the campaign's parts
     campaigns = mini / "campaigns.yml"
     campaigns.write_text(
         campaigns.read_text("utf-8").replace("Đóng sau mùa lúa.", "Đóng sau mùa gặt."), "utf-8"
     )
     assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
     after_entries = entries(mini)
-    assert len(after_entries) == 2 and len(after_entries & before_entries) == 1
+    # Every part shows the campaign's messages; the site cards do not. The old parts are
+    # kept aside, so that undoing the edit renders nothing.
+    assert len(after_entries - before_entries) == len(outputs.PARTS)
+    assert before_entries <= after_entries
     assert blobs(mini) != before_blobs
     caption = (tmp_path / "site/social/vi/thu-nghiem/caption-facebook.txt").read_text("utf-8")
     assert "Đóng sau mùa gặt." in caption
+
+
+def test_a_testimonial_edit_renders_again_only_the_parts_that_show_it(
+    mini: Path, ansinh: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    before = entries(mini)
+    audio = (tmp_path / "site/loudspeaker/thu-nghiem/1-phut.opus").read_bytes()
+    quote = mini / "content/testimonials/chi-a.yml"
+    quote.write_text(
+        quote.read_text("utf-8").replace("Tôi đã tham gia.", "Tôi đã tham gia rồi."), "utf-8"
+    )
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("the one-minute script does not quote her: its audio is kept")
+
+    monkeypatch.setattr(outputs, "speak", refuse)
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    assert (tmp_path / "site/loudspeaker/thu-nghiem/1-phut.opus").read_bytes() == audio
+    after = entries(mini)
+    # The testimonial card, the scripts that quote her and the leaflet that prints her
+    # are made again; the site cards, posters, group sheets and leaders' cards are not.
+    assert len(after - before) == 3
+    script = (tmp_path / "site/loudspeaker/thu-nghiem/5-phut.txt").read_text("utf-8")
+    assert "tham gia rồi" in script
+
+
+def test_undoing_an_edit_renders_nothing_again(
+    mini: Path, ansinh: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quote = mini / "content/testimonials/chi-a.yml"
+    original = quote.read_text("utf-8")
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    quote.write_text(original.replace("Tôi đã tham gia.", "Tôi đã tham gia rồi."), "utf-8")
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("rendered again although the edit was undone")
+
+    monkeypatch.setattr(outputs, "render_unit", refuse)
+    quote.write_text(original, "utf-8")
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
 
 
 def test_a_missing_blob_is_rendered_again(mini: Path, ansinh: Runner, tmp_path: Path) -> None:

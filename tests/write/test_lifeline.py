@@ -27,8 +27,8 @@ time.sleep(60)
 
 POOL = """
 import time
-from generator.write.units import _executor
-pool = _executor(2)
+from generator.write.units import Shared, _executor
+pool = _executor(2, Shared({}, {}))
 futures = [pool.submit(time.sleep, 60) for _ in range(2)]
 time.sleep(0.5)
 print(*pool._processes, flush=True)

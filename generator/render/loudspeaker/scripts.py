@@ -13,6 +13,7 @@ For every campaign with the "loudspeaker" output, under ``loudspeaker/<campaign>
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.i18n import _
 from generator.model import Campaign, Project
@@ -99,7 +100,17 @@ def render_txt(script: Script, kit: Kit) -> bytes:
     return text.encode("utf-8")
 
 
-def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
+def speak(text: str, voice: str, speed: int, fmt: str) -> bytes:
+    """Return the audio preview of ``text``: espeak-ng's ``voice`` at ``speed`` (words a
+    minute), encoded as ``fmt`` (see ``preview_format``)."""
+    return render_preview(render_wav(text, voice, speed), fmt)
+
+
+# How a build makes audio: ``speak`` itself, or a store of previews made before.
+Speaker = Callable[[str, str, int, str], bytes]
+
+
+def _script_outputs(script: Script, kit: Kit, audio: bool, speaker: Speaker) -> list[Output]:
     folder, name = f"{FOLDER}/{script.campaign.id}", script.length.id
     audio = audio and name in kit.settings.audio_lengths
     sound = preview_format(kit.settings.audio_format)
@@ -112,10 +123,8 @@ def _script_outputs(script: Script, kit: Kit, audio: bool) -> list[Output]:
     ]
     if audio:
         factor = kit.settings.espeak_syllables_per_word[script.region]
-        wav = render_wav(
-            script.spoken_text, kit.formulas[script.region].voice, espeak_speed(script.rate, factor)
-        )
-        made.append((sound, render_preview(wav, sound), "audio"))
+        voice, speed = kit.formulas[script.region].voice, espeak_speed(script.rate, factor)
+        made.append((sound, speaker(script.spoken_text, voice, speed, sound), "audio"))
     return [
         Output(f"{folder}/{name}.{fmt}", data, kind, fmt, script.campaign.id, LANGUAGE)
         for fmt, data, kind in made
@@ -171,9 +180,13 @@ def loudspeaker_notices(project: Project) -> list[str]:
 
 
 def render_loudspeaker_campaign(
-    project: Project, theme: Theme, campaign: Campaign
+    project: Project, theme: Theme, campaign: Campaign, speaker: Speaker = speak
 ) -> tuple[list[Output], list[str]]:
-    """Return one campaign's scripts, sheets, calendar and audio, and its notices."""
+    """Return one campaign's scripts, sheets, calendar and audio, and its notices.
+
+    ``speaker`` makes each audio preview (``speak``'s arguments and result): a build
+    passes one that takes a preview of the same text, voice and speed from its store.
+    """
     if "loudspeaker" not in campaign.outputs:
         return [], []
     kit, audio = load_kit(theme), audio_available()
@@ -181,7 +194,7 @@ def render_loudspeaker_campaign(
     outputs: list[Output] = []
     notices = salutation_notices(loudspeaker_testimonials(project, campaign))
     for script in scripts:
-        outputs += _script_outputs(script, kit, audio)
+        outputs += _script_outputs(script, kit, audio, speaker)
         notices += _script_notices(script)
     outputs.append(
         Output(

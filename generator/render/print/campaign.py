@@ -18,15 +18,18 @@ def render_print_campaign(
     theme: Theme,
     campaign: Campaign,
     photos: Mapping[str, bytes] | None = None,
+    posters: bool = True,
+    leaflet: bool = True,
 ) -> tuple[list[Output], list[str]]:
     """Return a campaign's posters and leaflet (none without "print"), and notices for staff.
 
-    ``photos`` holds the testimonial photos by the name staff wrote (``content/media/``).
+    ``photos`` holds the testimonial photos by the name staff wrote (``content/media/``);
+    ``posters`` and ``leaflet`` say which of the two to make.
     """
     if "print" not in campaign.outputs:
         return [], []
-    leaflet, notices = render_leaflet(project, theme, campaign, photos)
-    outputs = render_posters(project, theme, campaign) + leaflet
+    outputs, notices = render_leaflet(project, theme, campaign, photos) if leaflet else ([], [])
+    outputs = (render_posters(project, theme, campaign) if posters else []) + outputs
     if not preview_available():
         notices.append(_("pdftoppm is not installed: posters and leaflets have no PNG preview"))
     return outputs, notices

@@ -111,7 +111,9 @@ class _Words:
         return self._(message).format(count=format_number(count, self.locale))
 
 
-def _rows(files: list[Listed], kind: str, words: _Words, read: Callable[[str], bytes]) -> list[Row]:
+def _rows(
+    files: list[Listed], kind: str, words: _Words, pages_of: Callable[[str], int | None]
+) -> list[Row]:
     """Return the rows of one kind; a PDF's PNG previews go with it, not on rows of their own."""
     mine = sorted((f for f in files if f.kind == kind), key=_order)
     pdfs = {f.path.rsplit(".", 1)[0] for f in mine if f.format == "pdf"}
@@ -127,7 +129,7 @@ def _rows(files: list[Listed], kind: str, words: _Words, read: Callable[[str], b
         ]
         if item.format == "png":
             previews = [item.path]
-        pages = pdf_pages(read(item.sha256)) if item.format == "pdf" else None
+        pages = pages_of(item.sha256) if item.format == "pdf" else None
         detail = item.format.upper() + (f" · {item.locale}" if item.locale else "")
         rows.append(
             Row(
@@ -156,12 +158,15 @@ def _preview_of(stem: str, pdfs: set[str]) -> bool:
 
 
 def render_downloads(
-    project: Project, theme: Theme, files: list[Listed], read: Callable[[str], bytes]
+    project: Project,
+    theme: Theme,
+    files: list[Listed],
+    pages_of: Callable[[str], int | None],
 ) -> list[Output]:
     """Return the staff download pages: one per campaign with files, and their index.
 
-    ``files`` are the build's outputs; ``read`` returns the bytes of one by its SHA-256
-    (to count a PDF's pages).
+    ``files`` are the build's outputs; ``pages_of`` returns a PDF's number of pages by
+    its SHA-256 (None if it cannot be read): see ``pdf_pages``.
     """
     locale = project.site.default_locale
     words, text = _Words(locale, theme), LocaleText(locale, locale)
@@ -173,7 +178,7 @@ def render_downloads(
         groups = [
             Group(words._(title), rows)
             for kind, title in GROUPS
-            if (rows := _rows(mine, kind, words, read))
+            if (rows := _rows(mine, kind, words, pages_of))
         ]
         if not groups:
             continue

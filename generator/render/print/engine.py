@@ -9,19 +9,11 @@ files of the theme. WeasyPrint's errors become ``RenderError`` naming the output
 
 from __future__ import annotations
 
-import logging
 import shutil
 import subprocess
 import tempfile
-from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
-
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+from typing import NamedTuple
 
 from generator.errors import RenderError
 from generator.i18n import _
@@ -34,72 +26,23 @@ from generator.model.printing import (
 )
 from generator.model.theme import Theme
 
-# WeasyPrint logs every CSS property it ignores; the theme's tests catch those.
-logging.getLogger("weasyprint").setLevel(logging.ERROR)
-
-
-# WeasyPrint has no type information: its classes are Any to mypy.
-class RefusedAddress(FatalURLFetchingError):  # type: ignore[misc]
-    """A page asked for something that is not a file of its theme."""
-
-
-class ThemeFilesOnly(URLFetcher):  # type: ignore[misc]
-    """Fetch ``file:`` addresses inside the theme's folders and images written inline
-    (``data:image/…``, a photo prepared for the page, a theme's motif); refuse the rest."""
-
-    def __init__(self, folders: tuple[Path, ...]) -> None:
-        super().__init__(allowed_protocols=["file", "data"], fail_on_errors=True)
-        self.folders = tuple(folder.resolve() for folder in folders)
-
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        if url.startswith("data:image/"):
-            return super().fetch(url, headers)
-        if not url.startswith("file:"):
-            raise RefusedAddress(url)
-        path = Path(url2pathname(urlsplit(url).path)).resolve()
-        if not any(path.is_relative_to(folder) for folder in self.folders):
-            raise RefusedAddress(url)
-        return super().fetch(url, headers)
-
-
-def font_faces_css(theme: Theme) -> str:
-    """Return the ``@font-face`` rules of the theme's print fonts, by file address."""
-    return "".join(
-        f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
-        f"src: url({face.path.resolve().as_uri()}); }}\n"
-        for face in theme.print.faces
-    )
-
-
-@cache
-def _fonts(theme: Theme) -> tuple[FontConfiguration, CSS]:
-    """Load the theme's fonts once per process: every page of a build shares them."""
-    config = FontConfiguration()
-    css = CSS(
-        string=font_faces_css(theme),
-        font_config=config,
-        url_fetcher=ThemeFilesOnly(theme.folders),
-    )
-    return config, css
-
 
 def render_pdf(html: str, theme: Theme, output: str) -> tuple[bytes, int]:
-    """Lay out ``html`` with the theme's fonts; return the PDF and its number of pages."""
-    config, fonts = _fonts(theme)
-    fetcher = ThemeFilesOnly(theme.folders)
-    try:
-        document = HTML(string=html, base_url=str(theme.folders[0]), url_fetcher=fetcher).render(
-            font_config=config, stylesheets=[fonts]
-        )
-        return document.write_pdf(), len(document.pages)
-    except RefusedAddress as error:
-        raise RenderError(
-            _(
-                "{output}: the template asks for «{address}»; only the theme's files may be used"
-            ).format(output=output, address=error)
-        ) from None
-    except (FatalURLFetchingError, OSError, ValueError) as error:
-        raise RenderError(f"{output}: {error}") from error
+    """Lay out ``html`` with the theme's fonts; return the PDF and its number of pages.
+
+    Raises RenderError naming ``output`` when the page asks for anything but the
+    theme's files, or WeasyPrint cannot lay it out.
+    """
+    # WeasyPrint takes most of a second to import: only builds that print pay for it.
+    from generator.render.print.weasy import lay_out
+
+    return lay_out(html, theme, output)
+
+
+def load_print_engine() -> None:
+    """Import WeasyPrint now, before worker processes are forked: they share it then,
+    instead of each paying most of a second to import it."""
+    from generator.render.print import weasy  # noqa: F401  (imported for its side effect)
 
 
 class Sheet(NamedTuple):

@@ -7,11 +7,11 @@ tests can check the geometry; drawing (``draw_card``) only paints the plan;
 ``encode_card`` stores it in the layout's format.
 
 A flat card (text, shapes, a QR code) is stored as PNG with a palette: the fast
-octree quantizer picks 256 colours, then the entries nearest the design's own
-colours are set to them exactly, so backgrounds, panels and QR modules keep their
-colour and only antialiased edges move (by at most about 15 levels of 255). On
-the example a card takes about 41 KB instead of 104 KB in full colour, and less
-time to store (``bench/cards.py`` measures both).
+octree quantizer picks 256 colours from a sample of its pixels, then the entries
+nearest the design's own colours are set to them exactly, so backgrounds, panels
+and QR modules keep their colour and only antialiased edges move (by at most about
+20 levels of 255). On the example a card takes about 43 KB instead of 104 KB in
+full colour, and less time to store (``bench/cards.py`` measures both).
 
 How text is fitted into its box is ``generator.text.typeset``'s work.
 """
@@ -19,297 +19,77 @@ How text is fitted into its box is ``generator.text.typeset``'s work.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
 from generator.errors import RenderError
 from generator.i18n import _
-from generator.model.cards import (
-    CardFormat,
-    CardLayout,
-    QrLayer,
-    Shape,
-    StackBar,
-    StackLayer,
-    StackText,
-    TextLayer,
-    TextStyle,
-    VAlign,
+from generator.model.cards import CardFormat
+from generator.render.social.plan import (
+    CardPlan,
+    Fill,
+    Palette,
+    QrCode,
+    plan_card,
+    qr_matrix,
 )
-from generator.render.links import qr_code
-from generator.text.typeset import (
-    RGB,
-    SHRINK_STEPS,
-    Box,
-    Face,
-    FaceMaker,
-    Fit,
-    TextBlock,
-    fit_text,
-)
+from generator.text.typeset import RGB, Face
+
+__all__ = [
+    "CardPlan",
+    "Palette",
+    "QrCode",
+    "design_colours",
+    "draw_card",
+    "encode_card",
+    "palette_image",
+    "plan_card",
+    "qr_matrix",
+]
 
 SUPERSAMPLE = 4
 
-PNG_COMPRESS_LEVEL = 6
-
-
-@dataclass(frozen=True)
-class Fill:
-    """A filled rectangle (rounded when ``radius``) or ellipse."""
-
-    box: Box
-    colour: RGB
-    radius: int = 0
-    shape: str = "rect"
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of text at its baseline, and the box it must stay inside."""
-
-    text: str
-    x: int
-    baseline: int
-    face: Face
-    colour: RGB
-    box: Box
-    slot: str
-
-    def ink_box(self) -> Box:
-        """Return the line's ink as an absolute box: left, top, right, bottom."""
-        left, top, right, bottom = self.face.ink(self.text)
-        return self.x + left, self.baseline + top, self.x + right, self.baseline + bottom
-
-
-@dataclass(frozen=True)
-class QrCode:
-    """A QR code drawn module by module at an integer scale, with its quiet zone."""
-
-    url: str
-    x: int
-    y: int
-    scale: int
-    border: int
-    matrix: tuple[tuple[int, ...], ...]
-    dark: RGB
-    light: RGB
-
-    @property
-    def side(self) -> int:
-        return (len(self.matrix) + 2 * self.border) * self.scale
-
-
-Item = Fill | Line | QrCode
-
-
-@dataclass(frozen=True)
-class CardPlan:
-    """Everything a card shows, in drawing order."""
-
-    name: str
-    size: tuple[int, int]
-    background: RGB
-    items: tuple[Item, ...] = ()
-
-    def lines(self, slot: str | None = None) -> list[Line]:
-        return [i for i in self.items if isinstance(i, Line) and slot in (None, i.slot)]
-
-    def qr_codes(self) -> list[QrCode]:
-        return [i for i in self.items if isinstance(i, QrCode)]
-
-
-Stacked = tuple[StackText | StackBar, TextBlock | None]
-
-
-@dataclass(frozen=True)
-class Palette:
-    """What a layout's names resolve to: colours and fonts."""
-
-    colours: dict[str, RGB]
-    faces: dict[str, FaceMaker]
-
-
-def plan_card(name: str, layout: CardLayout, slots: dict[str, str], palette: Palette) -> CardPlan:
-    """Place every layer of a layout, leaving out those whose ``when`` slot is empty or whose
-    ``unless`` slot is not."""
-    items: list[Item] = []
-    for layer in layout.layers:
-        if (layer.when and not slots.get(layer.when)) or (layer.unless and slots.get(layer.unless)):
-            continue
-        if isinstance(layer, Shape):
-            items.append(
-                Fill(
-                    layer.box,
-                    palette.colours[layer.fill],
-                    layer.radius,
-                    "ellipse" if layer.type == "ellipse" else "rect",
-                )
-            )
-        elif isinstance(layer, TextLayer):
-            text = _slot_text(layer, slots)
-            width, height = layer.box[2], layer.box[3]
-            block = fit_text(palette.faces[layer.font], text, layer.fit(), width, height)
-            top = layer.box[1] + _offset(layer.valign, layer.box[3] - block.height)
-            items += _lines(block, layer, layer.box, top, palette)
-        elif isinstance(layer, StackLayer):
-            items += _plan_stack(layer, slots, palette)
-        elif isinstance(layer, QrLayer) and slots.get(layer.slot):
-            items.append(_plan_qr(layer, slots[layer.slot], palette))
-    return CardPlan(name, layout.size, palette.colours[layout.background], tuple(items))
-
-
-def _slot_text(style: TextStyle, slots: dict[str, str]) -> str:
-    text = slots.get(style.slot, "")
-    return text.upper() if style.uppercase else text
-
-
-def _offset(valign: VAlign, room: int) -> int:
-    return {"top": 0, "center": room // 2, "bottom": room}[valign] if room > 0 else 0
-
-
-def _lines(block: TextBlock, style: TextStyle, box: Box, top: int, palette: Palette) -> list[Line]:
-    lines: list[Line] = []
-    for index, text in enumerate(block.lines):
-        room = box[2] - block.face.length(text)
-        x = box[0] + {"left": 0, "center": room / 2, "right": room}[style.align]
-        left, _top, right, _bottom = block.face.ink(text)
-        x = min(max(x, box[0] - left), box[0] + box[2] - right)  # keep overhanging ink inside
-        lines.append(
-            Line(
-                text,
-                round(x),
-                top + block.top + index * block.pitch,
-                block.face,
-                palette.colours[style.colour],
-                box,
-                style.slot,
-            )
-        )
-    return lines
-
-
-def _present(item: StackText | StackBar, slots: dict[str, str]) -> bool:
-    if isinstance(item, StackBar):
-        return item.when is None or bool(slots.get(item.when))
-    return bool(slots.get(item.slot))
-
-
-def _stack_blocks(layer: StackLayer, slots: dict[str, str], palette: Palette) -> list[Stacked]:
-    """Fit a stack's items: shrink all together, then drop optional ones, then cut from the end."""
-    width, height = layer.box[2], layer.box[3]
-    present = [item for item in layer.items if _present(item, slots)]
-    required = [i for i in present if not (isinstance(i, StackText) and i.optional)]
-    for items in (present, required):
-        for scale in SHRINK_STEPS:
-            blocks = [(i, _fit_item(i, slots, palette, width, height, scale)) for i in items]
-            if _stack_height(layer, blocks) <= height:
-                return blocks
-    kept: list[Stacked] = []
-    for item in required:
-        used = _stack_height(layer, kept) + (layer.gap + item.space_before if kept else 0)
-        if used >= height:
-            break
-        block = _fit_item(item, slots, palette, width, height - used, SHRINK_STEPS[-1])
-        if (block is None or block.lines) and used + _item_height(item, block) <= height:
-            kept.append((item, block))
-    return kept
-
-
-def _fit_item(
-    item: StackText | StackBar,
-    slots: dict[str, str],
-    palette: Palette,
-    width: int,
-    height: int,
-    scale: float,
-) -> TextBlock | None:
-    if isinstance(item, StackBar):
-        return None
-    fit = item.fit()
-    size = max(fit.min_size, round(fit.size * scale))
-    return fit_text(
-        palette.faces[item.font],
-        _slot_text(item, slots),
-        Fit(size, min(fit.min_size, size), fit.max_lines, fit.line_height),
-        width,
-        height,
-    )
-
-
-def _item_height(item: StackText | StackBar, block: TextBlock | None) -> int:
-    return item.height if isinstance(item, StackBar) else (block.height if block else 0)
-
-
-def _stack_height(layer: StackLayer, blocks: list[Stacked]) -> int:
-    gaps = sum(layer.gap + item.space_before for item, _block in blocks[1:])
-    return gaps + sum(_item_height(item, block) for item, block in blocks)
-
-
-def _plan_stack(layer: StackLayer, slots: dict[str, str], palette: Palette) -> list[Item]:
-    blocks = [(i, b) for i, b in _stack_blocks(layer, slots, palette) if b is None or b.lines]
-    x, y, width, height = layer.box
-    top = y + _offset(layer.valign, height - _stack_height(layer, blocks))
-    items: list[Item] = []
-    for index, (item, block) in enumerate(blocks):
-        if index:
-            top += layer.gap + item.space_before
-        if isinstance(item, StackBar):
-            room = width - item.width
-            left = x + {"left": 0, "center": room // 2, "right": room}[item.align]
-            items.append(Fill((left, top, item.width, item.height), palette.colours[item.colour]))
-        elif block is not None:
-            items += _lines(block, item, layer.box, top, palette)
-        top += _item_height(item, block)
-    return items
-
-
-@lru_cache(maxsize=256)
-def qr_matrix(url: str) -> tuple[tuple[int, ...], ...]:
-    """Return the modules of an address's QR code, rows of 1 (dark) and 0 (light).
-
-    Kept per process: a campaign's cards all lead to the same page.
-    """
-    return tuple(tuple(row) for row in qr_code(url).matrix)
-
-
-def _plan_qr(layer: QrLayer, url: str, palette: Palette) -> QrCode:
-    matrix = qr_matrix(url)
-    side = min(layer.box[2], layer.box[3])
-    scale = side // (len(matrix) + 2 * layer.border)
-    if scale < 1:
-        raise RenderError(_("the QR code box is too small for «{url}»").format(url=url))
-    full = (len(matrix) + 2 * layer.border) * scale
-    x = layer.box[0] + (layer.box[2] - full) // 2
-    y = layer.box[1] + (layer.box[3] - full) // 2
-    return QrCode(
-        url,
-        x,
-        y,
-        scale,
-        layer.border,
-        matrix,
-        palette.colours[layer.dark],
-        palette.colours[layer.light],
-    )
+# zlib's fast level: a card is stored in half the time of level 6, some 13 % larger.
+PNG_COMPRESS_LEVEL = 3
+# The palette is chosen from one pixel in PALETTE_SAMPLE × PALETTE_SAMPLE.
+PALETTE_SAMPLE = 3
 
 
 def draw_card(plan: CardPlan, *, text: bool = True) -> Image.Image:
     """Draw a plan; without ``text`` only its shapes, to measure what text sits on."""
     image = Image.new("RGB", plan.size, plan.background)
-    draw = ImageDraw.Draw(image)
     for item in plan.items:
         if isinstance(item, Fill):
             _draw_fill(image, item)
         elif isinstance(item, QrCode):
-            _draw_qr(draw, item)
+            _draw_qr(image, item)
         elif text:
-            x = float(item.x)
-            for run, font in item.face.runs(item.text):
-                draw.text((x, item.baseline), run, font=font, fill=item.colour, anchor="ls")
-                x += font.getlength(run)
+            left, top, _right, _bottom = item.face.ink(item.text)
+            image.paste(
+                item.colour, (item.x + left, item.baseline + top), _text_mask(item.face, item.text)
+            )
     return image
+
+
+# At most some 40 MB of masks, for the widest lines of a 1080-pixel story card.
+@lru_cache(maxsize=256)
+def _text_mask(face: Face, text: str) -> Image.Image:
+    """A line of text as Pillow draws it, white on black, cropped to its ink box.
+
+    Kept per process by face and text: a line drawn at an integer position is the same
+    mask wherever it goes (runs after the first keep their fractional offsets from the
+    line's start), and a campaign's cards repeat their brand, labels and footer. The
+    masks are only read, never drawn on.
+    """
+    left, top, right, bottom = face.ink(text)
+    mask = Image.new("L", (max(right - left, 1), max(bottom - top, 1)), 0)
+    draw = ImageDraw.Draw(mask)
+    x = float(-left)
+    for run, font in face.runs(text):
+        draw.text((x, -top), run, font=font, fill=255, anchor="ls")
+        x += font.getlength(run)
+    return mask
 
 
 def _draw_fill(image: Image.Image, fill: Fill) -> None:
@@ -323,7 +103,7 @@ def _draw_fill(image: Image.Image, fill: Fill) -> None:
         if fill.shape == "ellipse"
         else _rounded_mask(width, height, min(fill.radius, width // 2, height // 2))
     )
-    image.paste(Image.new("RGB", (width, height), fill.colour), (x, y), mask)
+    image.paste(fill.colour, (x, y), mask)
 
 
 @lru_cache(maxsize=64)
@@ -347,14 +127,25 @@ def _rounded_mask(width: int, height: int, radius: int) -> Image.Image:
     return mask
 
 
-def _draw_qr(draw: ImageDraw.ImageDraw, qr: QrCode) -> None:
-    draw.rectangle((qr.x, qr.y, qr.x + qr.side - 1, qr.y + qr.side - 1), fill=qr.light)
-    for row, modules in enumerate(qr.matrix):
-        for column, dark in enumerate(modules):
-            if dark:
-                left = qr.x + (column + qr.border) * qr.scale
-                top = qr.y + (row + qr.border) * qr.scale
-                draw.rectangle((left, top, left + qr.scale - 1, top + qr.scale - 1), fill=qr.dark)
+def _draw_qr(image: Image.Image, qr: QrCode) -> None:
+    """Paint the quiet zone light, then the dark modules through a mask of the code."""
+    ImageDraw.Draw(image).rectangle(
+        (qr.x, qr.y, qr.x + qr.side - 1, qr.y + qr.side - 1), fill=qr.light
+    )
+    offset = qr.border * qr.scale
+    image.paste(qr.dark, (qr.x + offset, qr.y + offset), _qr_mask(qr.matrix, qr.scale))
+
+
+@lru_cache(maxsize=64)
+def _qr_mask(matrix: tuple[tuple[int, ...], ...], scale: int) -> Image.Image:
+    """The dark modules of a QR code, ``scale`` pixels a module, 255 where dark.
+
+    Kept per process by the modules and scale: a campaign's cards show the same code.
+    The masks are only read, never drawn on.
+    """
+    side = len(matrix)
+    modules = Image.frombytes("L", (side, side), bytes(255 * d for row in matrix for d in row))
+    return modules.resize((side * scale, side * scale), Image.Resampling.NEAREST)
 
 
 def design_colours(plan: CardPlan) -> list[RGB]:
@@ -398,10 +189,18 @@ def encode_card(
 def palette_image(image: Image.Image, colours: int, exact: list[RGB]) -> Image.Image:
     """Reduce an RGB image to at most ``colours`` colours, each of ``exact`` kept exactly.
 
-    Each exact colour takes over the palette entry nearest to it (when no other exact
-    colour took it first): the pixels the quantizer grouped there are that colour.
+    The palette is chosen from every ``PALETTE_SAMPLE``-th pixel of every such row (a
+    card's flat areas and antialiased edges are all there, at a ninth of the cost),
+    then every pixel takes its nearest entry. Each exact colour takes over the palette
+    entry nearest to it (when no other exact colour took it first): the pixels the
+    quantizer grouped there are that colour.
     """
-    reduced = image.quantize(colours, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    sample = image.resize(
+        (max(image.width // PALETTE_SAMPLE, 1), max(image.height // PALETTE_SAMPLE, 1)),
+        Image.Resampling.NEAREST,
+    )
+    chosen = sample.quantize(colours, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    reduced = image.quantize(palette=chosen, dither=Image.Dither.NONE)
     flat = reduced.getpalette() or []
     entries = [(flat[i], flat[i + 1], flat[i + 2]) for i in range(0, len(flat) - 2, 3)]
     taken: set[int] = set()

@@ -28,6 +28,7 @@ Slots = dict[str, str]
 # The code that decides how a card looks: a change to it renames every card.
 DRAWING_MODULES = (
     "generator.render.social.cards",
+    "generator.render.social.plan",
     "generator.render.links",
     "generator.text.typeset",
 )

@@ -1,0 +1,124 @@
+"""A locale's generated tree: the Markdown, media, assets, overrides and mkdocs.yml
+the site engine reads, made in memory, laid out in the scratch folder, and run."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.model import Project
+from generator.model.theme import Theme
+from generator.render.web.config import STYLESHEET, mkdocs_config, overrides_files, stylesheet
+from generator.render.web.media import Picture, media_files
+from generator.render.web.pages import render_web
+from generator.write.engine import (
+    Workspace,
+    can_build_dirty,
+    prepare_dirty,
+    run_mkdocs,
+    shared_digest,
+    tree_digest,
+)
+from generator.write.files import sync_folder, write_if_changed
+
+
+@dataclass(frozen=True)
+class LocaleTree:
+    """One locale's generated tree: ``{"docs"|"overrides": {path: bytes}}`` and mkdocs.yml."""
+
+    folders: dict[str, dict[str, bytes]]
+    config: bytes
+
+    def all_folders(self) -> dict[str, dict[str, bytes]]:
+        """Every file the site engine reads for this locale, mkdocs.yml under ``"."``."""
+        return {**self.folders, ".": {"mkdocs.yml": self.config}}
+
+    def digest(self) -> str:
+        """Hash everything the site engine reads for this locale."""
+        return tree_digest(self.all_folders())
+
+
+def locale_tree(
+    project: Project,
+    theme: Theme,
+    locale: str,
+    build_dir: Path,
+    site_dir: Path,
+    base: dict[str, Any],
+    pictures: dict[str, Picture],
+    themes: Mapping[str, Theme] | None = None,
+) -> LocaleTree:
+    """Render one locale's docs, overrides and mkdocs.yml, in memory.
+
+    ``themes`` are the campaigns' own themes by name, which draw their cards.
+    """
+    pages = {
+        name: text.encode("utf-8")
+        for name, text in render_web(project, theme, locale, pictures, themes).items()
+    }
+    pages.update(media_files(pictures))
+    pages.update(
+        {
+            f"assets/{name}": path.read_bytes()
+            for name, path in theme.files("assets").items()
+            if not name.endswith((".md", ".css"))
+        }
+    )
+    pages[f"assets/{STYLESHEET}"] = stylesheet(theme)
+    config = mkdocs_config(project, theme, locale, base, site_dir, build_dir / "overrides")
+    return LocaleTree(
+        {"docs": pages, "overrides": overrides_files(theme, locale)},
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=True).encode(),
+    )
+
+
+def write_locale_tree(tree: LocaleTree, build_dir: Path) -> Path:
+    """Lay out a locale's tree as plain files, touching only what changed; return mkdocs.yml."""
+    for folder, files in tree.folders.items():
+        sync_folder(build_dir / folder, files)
+    config_path = build_dir / "mkdocs.yml"
+    write_if_changed(config_path, tree.config)
+    return config_path
+
+
+def changed_sources(tree: LocaleTree, build_dir: Path) -> list[bytes]:
+    """Return the bytes of each generated page that differs from the scratch folder's."""
+    changed = []
+    for name, data in tree.folders["docs"].items():
+        path = build_dir / "docs" / name
+        if not name.endswith(".md"):
+            continue
+        try:
+            same = path.stat().st_size == len(data) and path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            changed.append(data)
+    return changed
+
+
+def run_engine(
+    tree: LocaleTree,
+    workspace: Workspace,
+    config: Path,
+    epoch: int,
+    changed: list[bytes],
+    base: dict[str, Any],
+) -> bool:
+    """Run the site engine for one locale: dirty when that gives the clean output, else clean.
+
+    Returns True if the run was dirty (only the changed pages rebuilt).
+    """
+    dirty = can_build_dirty(workspace, shared_digest(tree.all_folders(), epoch), changed)
+    workspace.forget()
+    if dirty:
+        prepare_dirty(config.parent / "docs", workspace, bool(base.get("use_directory_urls", True)))
+    else:
+        shutil.rmtree(workspace.site, ignore_errors=True)
+    run_mkdocs(config, epoch, dirty=dirty)
+    return dirty
