@@ -36,12 +36,10 @@ import argparse
 import importlib.util
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +48,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import REPO, make_corpus
-from run import ONE_BUILD, largest_process_mb, unique_bytes
+from run import largest_process_mb, timed_build, unique_bytes
 
 LIMIT_MB = 1024
-
-# The build of bench/run.py, saying first which generator package it imported.
-BUILD = "import generator\nprint(generator.__file__)\n" + ONE_BUILD
 
 
 def imported_code() -> Path:
@@ -67,37 +62,12 @@ def imported_code() -> Path:
 
 
 def cold_build(project: Path) -> dict[str, Any]:
-    """Build ``project`` into ``project/site`` in a child, as ``run.timed_build`` does.
-
-    Returns the child's figures and the generator file it imported; exits with the
-    child's error output when the build fails.
-    """
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD, str(project), str(project / "site")],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=project,
-        env={**os.environ, "CI": "1"},
-    )
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        sys.exit(result.stderr[-3000:])
-    lines = result.stdout.strip().splitlines()
-    figures = json.loads(lines[-1])
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    engine = figures.pop("engine_seconds")
+    """Build ``project`` into ``project/site`` in a child (``run.timed_build``); return its
+    figures, the ``generator`` file it imported among them. Exits when the build fails."""
+    figures = timed_build(project)
     figures.pop("seconds")
-    return {
-        "cpu_s": round(cpu, 2),
-        "wall_s": round(wall, 2),
-        "engine_wall_s": round(engine, 2),
-        **figures,
-        "generator": lines[0],
-    }
+    figures.pop("generator_wall_s")
+    return figures
 
 
 def check(project: Path) -> list[str]:

@@ -49,12 +49,13 @@ OPUS_RATE = 48_000
 ONE_BUILD = """
 import json, sys
 from pathlib import Path
+import generator
 from generator.pipeline import build_site
 summary = build_site(Path(sys.argv[1]), Path(sys.argv[2]))
 c = summary.counts
 print(json.dumps({"seconds": summary.seconds, "outputs": summary.outputs, "made": c.made,
     "reused": c.reused, "removed": c.removed, "engine_runs": c.engine_runs,
-    "engine_seconds": c.engine_seconds}))
+    "engine_seconds": c.engine_seconds, "generator": generator.__file__}))
 """
 
 
@@ -67,6 +68,9 @@ def timed_build(project: Path) -> dict[str, Any]:
         capture_output=True,
         text=True,
         check=False,
+        # In the project's folder: a child started in a checkout would import the
+        # checkout's ``generator`` ahead of a frozen copy named in PYTHONPATH.
+        cwd=project,
         env={**os.environ, "CI": "1"},
     )
     wall = time.perf_counter() - started
