@@ -7,9 +7,11 @@ included) and by wall time; memory is the peak resident size of the largest
 process of the tree.
 
 - ``cold``: first build, empty cache; ``no_change``: the same build again;
-  ``one_testimonial_edit``: one campaign's testimonial reworded, then rebuilt;
-  each with its share of the cold build, the outputs made/reused/removed, how many
-  locales ran the site engine, and the engine's wall seconds against the build's.
+  ``one_testimonial_edit``: one campaign's testimonial reworded, then rebuilt, for
+  each of ``--edits`` campaigns in turn (3; each edit its own build), the median by
+  CPU seconds, every edit listed under ``runs``. Each with its share of the cold
+  build, the outputs made/reused/removed, how many locales ran the site engine, and
+  the engine's wall seconds against the build's.
 - ``series``: cold CPU seconds at N/4, N/2 and N campaigns (1×, 2×, 4×), their ratio,
   and the campaign page's HTML and first-load bytes at each size (which must not
   grow with the number of campaigns).
@@ -19,7 +21,19 @@ process of the tree.
   once), what the cache adds to the site, and the site per campaign; ``audio``:
   the previews' bytes per campaign, and what they would weigh as WAV.
 
-Usage: python bench/run.py [--campaigns N] [--keep DIR]
+- ``cards``: ``bench/cards.py``'s figures: cards per second drawn and stored as a
+  build's worker does; with ``--material PYTHON`` (an environment with Material's
+  social plugin, see ``bench/cards_material.py``) instead the same titles through
+  An Sinh and through Material, CPU ms per card each and their ratio.
+- ``national`` (with ``--national``, some ten minutes): ``bench/national.py``'s cold
+  build of 34 provinces × 10 campaigns × the example's locales with 3,000 testimonials:
+  its largest process in MiB, CPU and wall seconds.
+
+A shared machine's speed varies by a tenth or more from minute to minute: compare
+runs, not single figures.
+
+Usage: python bench/run.py [--campaigns N] [--edits E] [--keep DIR] [--material PYTHON]
+                           [--national]
 """
 
 from __future__ import annotations
@@ -95,17 +109,28 @@ def largest_process_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
-def edit_one_testimonial(project: Path) -> str:
-    """Reword the first campaign's own first testimonial; return its name."""
+def edit_one_testimonial(project: Path, campaign: int = 1) -> str:
+    """Reword the first own testimonial of the ``campaign``-th campaign: add a sentence
+    to its Vietnamese quote, written inline, quoted or as a block. Return its name."""
     folder = project / "content" / "testimonials"
-    name = sorted(p.name for p in folder.glob("*-c0001.yml"))[0]
+    name = sorted(p.name for p in folder.glob(f"*-c{campaign:04d}.yml"))[0]
     path = folder / name
-    text = path.read_text("utf-8")
-    at = text.index("quote:")
-    line_end = text.index("\n", text.index("vi:", at))
-    closing = '"' if text[line_end - 1] == '"' else ""
-    cut = line_end - len(closing)
-    path.write_text(text[:cut] + " Thật vậy." + text[cut:], "utf-8")
+    lines = path.read_text("utf-8").split("\n")
+    quote = next(n for n, line in enumerate(lines) if line.startswith("quote:"))
+    at = next(n for n in range(quote, len(lines)) if lines[n].lstrip().startswith("vi:"))
+    value = lines[at].split("vi:", 1)[1].strip()
+    if value[:1] in ("|", ">"):  # a block: the sentence goes at the end of its last line
+        indent = len(lines[at]) - len(lines[at].lstrip())
+        last = at
+        for n in range(at + 1, len(lines)):
+            if lines[n].strip() and len(lines[n]) - len(lines[n].lstrip()) <= indent:
+                break  # the next key: the block has ended
+            last = n if lines[n].strip() else last
+        at = last
+    closing = '"' if lines[at].endswith('"') else ""
+    cut = len(lines[at]) - len(closing)
+    lines[at] = lines[at][:cut] + " Thật vậy." + lines[at][cut:]
+    path.write_text("\n".join(lines), "utf-8")
     return name
 
 
@@ -193,10 +218,40 @@ def cold_build(work: Path, campaigns: int) -> tuple[Path, dict[str, Any]]:
     return project, {**figures, **first_load(project / "site")}
 
 
+def bench_json(script: str, *arguments: str) -> Any:
+    """Run another benchmark of this folder with this Python; return the JSON it prints."""
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name(script)), *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        return {"error": result.stderr[-2000:]}
+    return json.loads(result.stdout[result.stdout.index("{") :])
+
+
+def edited_builds(project: Path, edits: int, cold_cpu_s: float) -> dict[str, Any]:
+    """Edit one testimonial of each of the first ``edits`` campaigns, building after each;
+    return the median build by CPU seconds, with every build under ``runs``."""
+    runs = []
+    for campaign in range(1, edits + 1):
+        edited = edit_one_testimonial(project, campaign)
+        figures = timed_build(project)
+        figures["share_of_cold"] = round(figures["cpu_s"] / cold_cpu_s, 4)
+        runs.append({**figures, "testimonial": edited})
+    median = sorted(runs, key=lambda run: run["cpu_s"])[(len(runs) - 1) // 2]
+    shares = [run["share_of_cold"] for run in runs]
+    return {**median, "runs": runs, "shares_of_cold": shares}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--campaigns", type=int, default=40)
+    parser.add_argument("--edits", type=int, default=3, help="one-testimonial edits to time")
     parser.add_argument("--keep", type=Path, default=None, help="keep the projects here")
+    parser.add_argument("--material", help="a Python with Material's social plugin")
+    parser.add_argument("--national", action="store_true", help="also the national build")
     arguments = parser.parse_args()
     n = arguments.campaigns
     work = Path(arguments.keep or tempfile.mkdtemp(prefix="ansinh-bench-"))
@@ -210,12 +265,9 @@ def main() -> None:
     results["cold"] = {**cold, "largest_process_mb": largest_process_mb()}
     series[str(n)] = cold
     no_change = timed_build(project)
-    edited = edit_one_testimonial(project)
-    one_edit = timed_build(project)
-    for name, figures in (("no_change", no_change), ("one_testimonial_edit", one_edit)):
-        figures["share_of_cold"] = round(figures["cpu_s"] / cold["cpu_s"], 4)
-        results[name] = figures
-    results["one_testimonial_edit"]["testimonial"] = edited
+    no_change["share_of_cold"] = round(no_change["cpu_s"] / cold["cpu_s"], 4)
+    results["no_change"] = no_change
+    results["one_testimonial_edit"] = edited_builds(project, arguments.edits, cold["cpu_s"])
     first, last = series[str(max(1, n // 4))], series[str(n)]
     results["series"] = {
         "cpu_s": {size: figures["cpu_s"] for size, figures in series.items()},
@@ -225,7 +277,12 @@ def main() -> None:
     }
     results["first_load"] = first_load(project / "site")
     results["disk"] = disk(project, n)
-    print(json.dumps(results, indent=2))
+    results["cards"] = bench_json(
+        "cards.py", *(["--material", arguments.material] if arguments.material else [])
+    )
+    if arguments.national:
+        results["national"] = bench_json("national.py")
+    print(json.dumps(results, indent=2, ensure_ascii=False))
     if arguments.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 

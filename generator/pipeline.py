@@ -28,8 +28,10 @@ from generator.write.engine import (
     STATE,
     Workspace,
     engine_key,
+    page_inputs,
     record_engine_key,
     recorded_engine_key,
+    run_mkdocs,
     shared_digest,
     take_site,
     tree_inputs,
@@ -38,7 +40,13 @@ from generator.write.engine import (
 from generator.write.files import write_if_changed
 from generator.write.guard import check_output_folder
 from generator.write.publish import MANIFEST, publish, staging_folder, write_manifest
-from generator.write.tree import changed_sources, locale_tree, run_engine, write_locale_tree
+from generator.write.tree import (
+    changed_sources,
+    locale_tree,
+    page_memo,
+    prepare_engine,
+    write_locale_tree,
+)
 from generator.write.units import finish_rendering, start_rendering
 
 SCRATCH = ".ansinh/build"
@@ -133,66 +141,126 @@ def build_web(
     scratch: str = SCRATCH,
     themes: Mapping[str, Theme] | None = None,
 ) -> WebSite:
-    """Build every locale's site, running the engine only for a locale whose tree changed.
+    """Build every locale's site, running the engine only for the locales whose tree changed.
 
     Each locale is built into its own scratch folder, indexed for search, and taken
     into the store; a locale whose tree, engine and date are unchanged is taken from
-    the store as it is.
+    the store as it is. The engine runs once for all the locales that need it.
     """
-    base = load_base_config(root)
     pictures = process_media(root, project)
+    web = WebInputs(
+        load_base_config(root),
+        pictures,
+        themes or {},
+        page_inputs([theme, *(themes or {}).values()], pictures),
+        content_epoch(project),
+    )
     site = WebSite([], [], 0.0)
-    for locale in sorted(project.site.locales, key=lambda c: c != project.site.default_locale):
+    files: dict[str, list[Stored]] = {}
+    runs: list[LocaleRun] = []
+    ordered = sorted(project.site.locales, key=lambda c: c != project.site.default_locale)
+    for locale in ordered:
         build_dir = root / scratch / locale
-        own = [theme, *(themes or {}).values()]
-        inputs = tree_inputs(project, own, base, pictures, locale, build_dir)
+        inputs = tree_inputs(project, web.pages, web.base, locale, build_dir)
         known = recorded_engine_key(build_dir, inputs)
         stored = store.get(known) if known is not None else None
+        if stored is not None:
+            files[locale] = stored[0]
+            progress.advance(1)
+            continue
+        run, stored = prepare_locale(project, theme, locale, build_dir, web, store, inputs)
         if stored is None:
-            key, stored = build_locale(
-                project, theme, locale, build_dir, base, pictures, themes, store, site
-            )
-            record_engine_key(build_dir, inputs, key)
-        site.files += stored[0]
+            runs.append(run)
+            continue
+        files[locale] = _finish_locale(store, run, stored)
         progress.advance(1)
+    if runs:
+        started = time.perf_counter()
+        run_mkdocs([(run.config, run.dirty) for run in runs], web.epoch)
+        for run in runs:
+            write_search_index(run.workspace.site, run.config.parent / SEARCH_RECORDS)
+            made = take_site(store, run.workspace.site, run.prefix, run.locale)
+            files[run.locale] = _finish_locale(store, run, (made, []))
+            run.workspace.remember(run.shared, {s.path: s.sha256 for s in made})
+            site.engine_locales.append(run.locale)
+            site.dirty_locales += [run.locale] if run.dirty else []
+            progress.advance(1)
+        site.engine_seconds += time.perf_counter() - started
+    site.files = [f for locale in ordered for f in files[locale]]
     return site
 
 
-def build_locale(
+def _finish_locale(store: OutputStore, run: LocaleRun, stored: Entry) -> list[Stored]:
+    """Store a locale's engine entry (naming the pages it was made from, so they stay for
+    the next build) and the key of its inputs; return its files."""
+    store.put_entry(run.key, *stored, run.uses)
+    record_engine_key(run.config.parent, run.inputs, run.key)
+    return stored[0]
+
+
+@dataclass(frozen=True)
+class LocaleRun:
+    """A locale whose tree is laid out, its engine folder readied for a run.
+
+    ``key``: the store key of the engine's output; ``inputs``: the hash of what the tree
+    was made from (``tree_inputs``); ``uses``: the stored pages it was made with;
+    ``shared``: what all its pages share (``shared_digest``); ``dirty``: whether the run
+    rebuilds only its changed pages; ``prefix``: its addresses' prefix (``en/``).
+    """
+
+    locale: str
+    config: Path
+    workspace: Workspace
+    key: str
+    inputs: str
+    uses: set[str]
+    shared: str
+    dirty: bool
+    prefix: str
+
+
+@dataclass(frozen=True)
+class WebInputs:
+    """What every locale's tree is made from besides the model and the site's theme:
+    mkdocs.yml's settings, the processed photos, the campaigns' own themes by name, the
+    hash of what any page may be rendered with (``page_inputs``), the content's date."""
+
+    base: dict[str, Any]
+    pictures: dict[str, Picture]
+    themes: Mapping[str, Theme]
+    pages: str
+    epoch: int
+
+
+def prepare_locale(
     project: Project,
     theme: Theme,
     locale: str,
     build_dir: Path,
-    base: dict[str, Any],
-    pictures: dict[str, Picture],
-    themes: Mapping[str, Theme] | None,
+    web: WebInputs,
     store: OutputStore,
-    site: WebSite,
-) -> tuple[str, Entry]:
-    """Render one locale's tree and take the engine's output for it: stored, or made now.
+    inputs: str,
+) -> tuple[LocaleRun, Entry | None]:
+    """Render one locale's tree into its scratch folder; return it with the engine's
+    stored output for it, or None, and then its engine folder is readied for a run.
 
-    Returns the engine key and the stored entry; counts an engine run in ``site``.
+    Pages are kept in ``store`` between builds (``page_memo``). ``inputs`` is the hash
+    of what the tree is made from (``tree_inputs``).
     """
     workspace = Workspace(build_dir / "site", build_dir / STATE)
-    epoch = content_epoch(project)
-    tree = locale_tree(project, theme, locale, build_dir, workspace.site, base, pictures, themes)
+    uses: set[str] = set()
+    memo = page_memo(store, web.pages, uses)
+    tree = locale_tree(
+        project, theme, locale, build_dir, workspace.site, web.base, web.pictures, web.themes, memo
+    )
     changed = changed_sources(tree, build_dir)
     config = write_locale_tree(tree, build_dir)
-    key = engine_key(tree.digest(), epoch)
+    key = engine_key(tree.digest(), web.epoch)
     stored = store.get(key)
-    if stored is None:
-        started = time.perf_counter()
-        if run_engine(tree, workspace, config, epoch, changed, base):
-            site.dirty_locales.append(locale)
-        write_search_index(workspace.site, build_dir / SEARCH_RECORDS)
-        files = take_site(store, workspace.site, locale_prefix(project, locale), locale)
-        stored = store.put_entry(key, files, [])
-        workspace.remember(
-            shared_digest(tree.all_folders(), epoch), {s.path: s.sha256 for s in files}
-        )
-        site.engine_seconds += time.perf_counter() - started
-        site.engine_locales.append(locale)
-    return key, stored
+    dirty = stored is None and prepare_engine(tree, workspace, config, web.epoch, changed, web.base)
+    shared = shared_digest(tree.all_folders(), web.epoch)
+    prefix = locale_prefix(project, locale)
+    return LocaleRun(locale, config, workspace, key, inputs, uses, shared, dirty, prefix), stored
 
 
 def output_entries(outputs: list[Stored]) -> list[dict[str, Any]]:

@@ -31,11 +31,14 @@ def font_characters(path: Path) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def _drawn_by(face: FontFace, char: str) -> bool:
+@cache
+def _drawn(char: str, main: Path, scripts: tuple[tuple[str, Path], ...]) -> bool:
+    """Say whether a face (its main font file, its fallbacks by script) draws ``char``."""
+    fallbacks = dict(scripts)
     for script, pattern in SCRIPTS.items():
-        if pattern.match(char) and script in face.scripts:
-            return ord(char) in font_characters(face.scripts[script])
-    return ord(char) in font_characters(face.main)
+        if pattern.match(char) and script in fallbacks:
+            return ord(char) in font_characters(fallbacks[script])
+    return ord(char) in font_characters(main)
 
 
 def undrawable(text: str, faces: list[FontFace]) -> list[tuple[int, str]]:
@@ -44,10 +47,11 @@ def undrawable(text: str, faces: list[FontFace]) -> list[tuple[int, str]]:
     ``text`` is read in NFC, as the model keeps it; each character is reported once.
     """
     normal = unicodedata.normalize("NFC", text)
+    drawers = [(face.main, tuple(sorted(face.scripts.items()))) for face in faces]
     missing = {
         char
         for char in set(normal) - _INVISIBLE - {" "}
-        if not all(_drawn_by(face, char) for face in faces)
+        if not all(_drawn(char, *drawer) for drawer in drawers)
     }
     return sorted((normal.index(char), char) for char in missing)
 

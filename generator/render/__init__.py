@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,3 +21,19 @@ class Output:
     format: str
     campaign: str | None = None
     locale: str | None = None
+
+
+Memo = Callable[[tuple[object, ...], Callable[[], str]], str]
+"""Text made once for what determines it: ``memo(parts, make)`` returns ``make()``, or
+what it returned for the same ``parts`` in an earlier build.
+
+``parts`` (strings, numbers, model objects) must hold everything ``make`` reads besides
+An Sinh's code, the themes' files and the processed photos, which a build's memo adds to
+every key. A renderer makes sure of it by rendering from a view of the model (see
+``render.views.campaign_view``) and passing the view among the parts.
+"""
+
+
+def no_memo(parts: tuple[object, ...], make: Callable[[], str]) -> str:
+    """Make the text every time: the memo of a renderer called outside a build."""
+    return make()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -11,7 +11,8 @@ from typing import Literal
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.model import Figure, LocalizedText, Project, VoluntaryInsurance
+from generator.model import Campaign, Figure, LocalizedText, Project, VoluntaryInsurance
+from generator.model.contacts import contacts_for
 from generator.model.figures import percent
 from generator.model.theme import ThemeFiles
 from generator.render.escape import (
@@ -139,4 +140,32 @@ def contribution_sentence(
         floor=format_amount(period.income_floor, locale),
         ceiling=format_amount(period.income_ceiling, locale),
         rate=format_percent(period.contribution_rate_percent, locale),
+    )
+
+
+def campaign_view(project: Project, campaign: Campaign, needs: Iterable[str]) -> Project:
+    """Return the project as one piece of a campaign's outputs sees it.
+
+    The view holds the campaign, the site, the policy and, of ``needs``, the campaign's own
+    ``testimonials``, ``verses``, ``contacts`` (its contact points), ``groups`` and
+    ``progress``; nothing else. A piece rendered from its view and stored under a hash of
+    the view cannot depend on anything its key misses.
+    """
+    needs, mine = frozenset(needs), campaign.id
+    testimonials = {
+        t: project.testimonials[t] for t in campaign.testimonials if t in project.testimonials
+    }
+    verses = {v: project.verses[v] for v in campaign.verses if v in project.verses}
+    groups = {mine: project.groups[mine]} if mine in project.groups else {}
+    progress = {mine: project.progress[mine]} if mine in project.progress else {}
+    return project.model_copy(
+        update={
+            "campaigns": [campaign],
+            "testimonials": testimonials if "testimonials" in needs else {},
+            "verses": verses if "verses" in needs else {},
+            "contacts": contacts_for(campaign, project.contacts) if "contacts" in needs else [],
+            "groups": groups if "groups" in needs else {},
+            "progress": progress if "progress" in needs else {},
+            "pages": [],
+        }
     )

@@ -7,6 +7,7 @@ of headings may sit under a title or a date line, within the first ``HEADING_ROW
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from generator.load.progress import Cell, ProgressTable
 from generator.text.fold import fold, words
@@ -31,6 +32,7 @@ HEADINGS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def folded(text: str) -> str:
     """Return a name without case, diacritics or punctuation: «TP. Sa Đéc» → tp sa dec."""
     return " ".join(fold(word) for word in words(text))

@@ -198,18 +198,28 @@ class OutputStore:
                 temporary.replace(file)
         return digest, len(data)
 
-    def remember(self, parts: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+    def remember(
+        self,
+        parts: tuple[object, ...],
+        make: Callable[[], bytes],
+        uses: set[str] | None = None,
+    ) -> bytes:
         """Return the bytes ``make`` gives for these ``parts`` (hashed), made once.
 
         For a piece of an output that depends on less than the output, such as the audio
-        of a script whose text did not change. The entry is kept while an entry naming
-        it in its ``uses`` is (``remembered`` lists those read or made).
+        of a script whose text did not change, or one page of a site. The entry is kept
+        while an entry naming it in its ``uses`` is: its key is added to ``uses``, by
+        default ``remembered`` (those read or made since a unit began).
         """
         key = f"{MEMO}/{cache_key(*parts)}"
-        self.remembered.add(key)
+        (self.remembered if uses is None else uses).add(key)
         found = self._read(key)
         if found is not None and found[0]:
-            return self.read_blob(found[0][0].sha256)
+            kept = self.read_blob(found[0][0].sha256)
+            # What is kept goes into other outputs: bytes damaged on disk are made again.
+            if hashlib.sha256(kept).hexdigest() == found[0][0].sha256:
+                return kept
+            self._blob(found[0][0].sha256).unlink(missing_ok=True)
         data = make()
         self.put_entry(key, [self.put_blob(Output(key, data, "audio", "bin", None, None))], [])
         return data

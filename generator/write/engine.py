@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -41,6 +39,7 @@ from generator.errors import RenderError
 from generator.i18n import _
 from generator.model import Project
 from generator.model.theme import Theme
+from generator.render.web.engine_hooks import TEMPLATE_CACHE
 from generator.render.web.media import Picture
 from generator.render.web.search import (
     SEARCH_FOLDER,
@@ -48,6 +47,7 @@ from generator.render.web.search import (
     render_search_index,
     search_records,
 )
+from generator.write import engine_run
 from generator.write.cache import (
     ENGINE,
     OutputStore,
@@ -56,6 +56,7 @@ from generator.write.cache import (
     code_digest,
     digest_files,
 )
+from generator.write.engine_run import DIRTY, MARK
 from generator.write.files import replace_file
 from generator.write.lifeline import child_command
 
@@ -64,7 +65,7 @@ ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 STATE = "engine-state.json"
 SEARCH_RECORDS = "search-records.json"
 INPUTS = "tree-inputs.json"
-DIRTY_WARNING = "A 'dirty' build is being performed"
+TEMPLATES = "engine-templates"
 # A link to an anchor of another page: checked only when the engine reads both pages.
 _ANCHOR_LINK = re.compile(rb"\.md#")
 
@@ -93,32 +94,40 @@ def engine_key(tree: str, epoch: int) -> str:
     return f"{ENGINE}/{cache_key('engine', code_digest(), engine_versions(), epoch, tree)}"
 
 
-def run_mkdocs(config_path: Path, epoch: int, dirty: bool = False) -> None:
-    """Build one mkdocs.yml strictly (a warning stops it) in a child that dies with us.
+def run_mkdocs(runs: list[tuple[Path, bool]], epoch: int) -> None:
+    """Build each mkdocs.yml strictly (a warning stops it), in one child that dies with us.
 
-    ``dirty``: rebuild only the files whose source is newer than their output (see the
-    module's docstring; ``prepare_dirty`` must have run). Raises RenderError with the
-    engine's warnings and errors when it stops.
+    ``runs`` are (mkdocs.yml, dirty): a dirty run rebuilds only the files whose source
+    is newer than their output (see the module's docstring; ``prepare_dirty`` must have
+    run). Raises RenderError naming the locale's folder, with the engine's warnings and
+    errors, when a run stops.
     """
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    command = (
-        child_command(__name__, str(config_path))
-        if dirty
-        else child_command("mkdocs", "build", "--strict", "-f", str(config_path))
-    )
+    if not runs:
+        return
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(epoch),
+        "NO_MKDOCS_2_WARNING": "1",
+        # Beside the locales' folders, shared by them: the engine's compiled templates.
+        TEMPLATE_CACHE: str(runs[0][0].parent.parent / TEMPLATES),
+    }
+    arguments = [a for config, dirty in runs for a in [*([DIRTY] if dirty else []), str(config)]]
     result = subprocess.run(
-        command,
+        child_command(engine_run.__name__, *arguments),
         capture_output=True,
         text=True,
         env=env,
         check=False,
     )
     if result.returncode != 0:
-        lines = (result.stderr + result.stdout).splitlines()
+        lines = result.stderr.splitlines()
+        marks = [n for n, line in enumerate(lines) if line.startswith(MARK)]
+        stopped = Path(lines[marks[-1]][len(MARK) :].strip()) if marks else runs[0][0]
+        lines = lines[marks[-1] + 1 :] if marks else lines + result.stdout.splitlines()
         problems = [line for line in lines if line.startswith(("WARNING", "ERROR"))]
         details = "\n".join(problems or lines[-20:])
         raise RenderError(
-            _("the site engine stopped on {folder}:").format(folder=config_path.parent / "docs")
+            _("the site engine stopped on {folder}:").format(folder=stopped.parent / "docs")
             + "\n"
             + details
         )
@@ -168,31 +177,32 @@ def shared_digest(tree: dict[str, dict[str, bytes]], epoch: int) -> str:
     )
 
 
-def tree_inputs(
-    project: Project,
-    themes: list[Theme],
-    base: dict[str, Any],
-    pictures: dict[str, Picture],
-    locale: str,
-    build_dir: Path,
-) -> str:
-    """Hash everything a locale's generated tree is made from: An Sinh's code, the themes'
-    files (the site's first), the whole model, mkdocs.yml's settings and the processed photos.
-
-    The same hash means the same tree, so a build whose inputs are unchanged takes the
-    engine's output from the store without rendering a page.
-    """
+def page_inputs(themes: list[Theme], pictures: dict[str, Picture]) -> str:
+    """Hash what every page of the site may be rendered with besides the model: An Sinh's
+    code, the themes' files (the site's first) and the processed photos."""
     photos = [
         [p.name, p.shape, p.width, p.height, sorted((n, _sha(d)) for n, d in p.files.items())]
         for _, p in sorted(pictures.items())
     ]
     return cache_key(
+        "pages", code_digest(), [digest_files(theme.folders) for theme in themes], photos
+    )
+
+
+def tree_inputs(
+    project: Project, pages: str, base: dict[str, Any], locale: str, build_dir: Path
+) -> str:
+    """Hash everything a locale's generated tree is made from: ``pages`` (``page_inputs``),
+    the whole model and mkdocs.yml's settings.
+
+    The same hash means the same tree, so a build whose inputs are unchanged takes the
+    engine's output from the store without rendering a page.
+    """
+    return cache_key(
         "locale-tree",
-        code_digest(),
-        [digest_files(theme.folders) for theme in themes],
+        pages,
         project.model_dump_json(),
         json.dumps(base, sort_keys=True, default=str),
-        photos,
         locale,
         str(build_dir),
     )
@@ -251,22 +261,6 @@ def prepare_dirty(docs: Path, workspace: Workspace, use_directory_urls: bool) ->
     shutil.rmtree(site / "search", ignore_errors=True)
 
 
-def _dirty_build(config_path: str) -> None:
-    """Run the engine's dirty build strictly, without its warning that dirty builds are dirty.
-
-    That warning is for hand-run dirty builds; ``prepare_dirty`` and ``can_build_dirty``
-    are why this one is exact.
-    """
-    from mkdocs.__main__ import cli  # the engine's command line, in this child only
-
-    class _DropDirtyWarning(logging.Filter):
-        def filter(self, record: logging.LogRecord) -> bool:
-            return not record.getMessage().startswith(DIRTY_WARNING)
-
-    logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
-    cli(["build", "--strict", "--dirty", "-f", config_path])
-
-
 def take_site(store: OutputStore, site_dir: Path, prefix: str, locale: str) -> list[Stored]:
     """Move a locale's built site into the store; describe each file as it will be published."""
     taken = []
@@ -319,7 +313,3 @@ def write_search_index(site_dir: Path, known: Path) -> None:
 
 def _record_fields(fields: object) -> bool:
     return isinstance(fields, list) and len(fields) == 3 and all(isinstance(f, str) for f in fields)
-
-
-if __name__ == "__main__":
-    _dirty_build(sys.argv[1])

@@ -4,7 +4,8 @@ the site engine reads, made in memory, laid out in the scratch folder, and run."
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
+import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,18 +14,22 @@ import yaml
 
 from generator.model import Project
 from generator.model.theme import Theme
+from generator.render import Memo, no_memo
 from generator.render.web.config import STYLESHEET, mkdocs_config, overrides_files, stylesheet
 from generator.render.web.media import Picture, media_files
 from generator.render.web.pages import render_web
+from generator.write.cache import OutputStore
 from generator.write.engine import (
     Workspace,
     can_build_dirty,
     prepare_dirty,
-    run_mkdocs,
     shared_digest,
     tree_digest,
 )
 from generator.write.files import sync_folder, write_if_changed
+
+# zlib's level for kept pages: fast, and Markdown shrinks to about a fifth at it.
+PAGE_COMPRESSION = 1
 
 
 @dataclass(frozen=True)
@@ -52,14 +57,16 @@ def locale_tree(
     base: dict[str, Any],
     pictures: dict[str, Picture],
     themes: Mapping[str, Theme] | None = None,
+    memo: Memo = no_memo,
 ) -> LocaleTree:
     """Render one locale's docs, overrides and mkdocs.yml, in memory.
 
-    ``themes`` are the campaigns' own themes by name, which draw their cards.
+    ``themes`` are the campaigns' own themes by name, which draw their cards; ``memo``
+    keeps pages between builds (``page_memo``).
     """
     pages = {
         name: text.encode("utf-8")
-        for name, text in render_web(project, theme, locale, pictures, themes).items()
+        for name, text in render_web(project, theme, locale, pictures, themes, memo).items()
     }
     pages.update(media_files(pictures))
     pages.update(
@@ -75,6 +82,26 @@ def locale_tree(
         {"docs": pages, "overrides": overrides_files(theme, locale)},
         yaml.safe_dump(config, allow_unicode=True, sort_keys=True).encode(),
     )
+
+
+def page_memo(store: OutputStore, inputs: str, uses: set[str]) -> Memo:
+    """Return a memo that keeps pages in ``store`` between builds.
+
+    ``inputs`` (``page_inputs``) is added to every key: the code, themes and photos a
+    page may be rendered with. Pages are kept compressed (``PAGE_COMPRESSION``). Each
+    key used is added to ``uses``, to be named by the locale's engine entry, which
+    keeps them.
+    """
+
+    def memo(parts: tuple[object, ...], make: Callable[[], str]) -> str:
+        made = store.remember(
+            ("page", inputs, *parts),
+            lambda: zlib.compress(make().encode("utf-8"), PAGE_COMPRESSION),
+            uses,
+        )
+        return zlib.decompress(made).decode("utf-8")
+
+    return memo
 
 
 def write_locale_tree(tree: LocaleTree, build_dir: Path) -> Path:
@@ -102,7 +129,7 @@ def changed_sources(tree: LocaleTree, build_dir: Path) -> list[bytes]:
     return changed
 
 
-def run_engine(
+def prepare_engine(
     tree: LocaleTree,
     workspace: Workspace,
     config: Path,
@@ -110,9 +137,10 @@ def run_engine(
     changed: list[bytes],
     base: dict[str, Any],
 ) -> bool:
-    """Run the site engine for one locale: dirty when that gives the clean output, else clean.
+    """Ready a locale's engine folder for a run: dirty when that gives the clean output
+    (the outputs about to be rebuilt are unlinked), else clean (the folder emptied).
 
-    Returns True if the run was dirty (only the changed pages rebuilt).
+    Returns True if the run is to be dirty (only the changed pages rebuilt).
     """
     dirty = can_build_dirty(workspace, shared_digest(tree.all_folders(), epoch), changed)
     workspace.forget()
@@ -120,5 +148,4 @@ def run_engine(
         prepare_dirty(config.parent / "docs", workspace, bool(base.get("use_directory_urls", True)))
     else:
         shutil.rmtree(workspace.site, ignore_errors=True)
-    run_mkdocs(config, epoch, dirty=dirty)
     return dirty

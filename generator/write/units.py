@@ -11,7 +11,6 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from generator.model import Campaign, Project
-from generator.model.contacts import contacts_for
 from generator.model.theme import Theme
 from generator.render import Output
 from generator.render.loudspeaker.audio import audio_available, encoders_found
@@ -30,12 +29,13 @@ from generator.render.social.render import (
     render_social_campaign,
     render_testimonial_cards,
 )
+from generator.render.views import campaign_view
 from generator.write.cache import Entry, OutputStore, Stored, cache_key, code_digest, digest_files
 from generator.write.lifeline import die_with_parent, stop_if_orphaned
 
 # The parts of a campaign's outputs, each rendered and stored on its own, and what of the
 # project each reads besides the campaign, the site and the policy. A part is rendered
-# from a view holding only that (``campaign_view``) and keyed by the view: an edit
+# from a view holding only that (``part_view``) and keyed by the view: an edit
 # re-renders only the parts that read what changed, and since a part never sees anything
 # outside its view, nothing it reads can be missing from its key.
 PARTS: dict[str, frozenset[str]] = {
@@ -127,26 +127,9 @@ def _stored_speaker(store: OutputStore) -> Speaker:
     return speaker
 
 
-def campaign_view(project: Project, campaign: Campaign, part: str) -> Project:
+def part_view(project: Project, campaign: Campaign, part: str) -> Project:
     """Return the project as one part of a campaign's outputs sees it (see ``PARTS``)."""
-    needs, mine = PARTS[part], campaign.id
-    testimonials = {
-        t: project.testimonials[t] for t in campaign.testimonials if t in project.testimonials
-    }
-    verses = {v: project.verses[v] for v in campaign.verses if v in project.verses}
-    groups = {mine: project.groups[mine]} if mine in project.groups else {}
-    progress = {mine: project.progress[mine]} if mine in project.progress else {}
-    return project.model_copy(
-        update={
-            "campaigns": [campaign],
-            "testimonials": testimonials if "testimonials" in needs else {},
-            "verses": verses if "verses" in needs else {},
-            "contacts": contacts_for(campaign, project.contacts) if "contacts" in needs else [],
-            "groups": groups if "groups" in needs else {},
-            "progress": progress if "progress" in needs else {},
-            "pages": [],
-        }
-    )
+    return campaign_view(project, campaign, PARTS[part])
 
 
 def plan_units(
@@ -185,7 +168,7 @@ def plan_units(
     for campaign in project.campaigns:
         own = own_digests.get(campaign.theme, "") if campaign.theme else ""
         for part, needs in PARTS.items():
-            view = campaign_view(project, campaign, part)
+            view = part_view(project, campaign, part)
             key = cache_key(
                 *shared,
                 part,
@@ -286,8 +269,14 @@ def start_rendering(
             todo.append(unit)
         else:
             done[unit.key] = stored
-    if any(unit.part in PRINTED for unit in todo):
-        load_print_engine()
+    # The themes that print in this build, each once: WeasyPrint is readied with their fonts.
+    printing: dict[int, Theme] = {}
+    for unit in todo:
+        if unit.part in PRINTED:
+            drawn = unit_theme(theme, themes, unit)
+            printing[id(drawn)] = drawn
+    if printing:
+        load_print_engine(printing.values())
     executor = _executor(len(todo), Shared({"": theme, **themes}, photos or {}))
     pending: dict[str, Future[Entry]] = {}
     for unit in todo:

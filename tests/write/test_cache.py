@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.write import units as outputs
-from generator.write.cache import CACHE_DIR
+from generator.write.cache import CACHE_DIR, MEMO
 from tests.conftest import Runner
 
 
@@ -115,6 +117,35 @@ def test_a_missing_blob_is_rendered_again(mini: Path, ansinh: Runner, tmp_path: 
     assert ansinh("-C", mini, "build", "--out", tmp_path / "again")[0] == 0
     (card,) = (tmp_path / "again/social/vi/thu-nghiem").glob("facebook.*.png")
     assert card.stat().st_size > 10_000
+
+
+def test_damaged_kept_pages_and_audio_are_made_anew(
+    mini: Path, ansinh: Runner, tmp_path: Path
+) -> None:
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    kept = list((mini / CACHE_DIR / MEMO).glob("*.json"))
+    assert kept, "pages and audio previews are kept between builds"
+    for entry in kept:
+        digest = json.loads(entry.read_text("utf-8"))["outputs"][0]["sha256"]
+        blob = mini / CACHE_DIR / "blobs" / digest[:2] / digest
+        blob.chmod(0o644)
+        blob.write_bytes(b"not a kept page")
+    # An edit, so that the pages are made again, most of them from what was kept.
+    quote = mini / "content/testimonials/chi-a.yml"
+    quote.write_text(
+        quote.read_text("utf-8").replace("Tôi đã tham gia.", "Tôi đã tham gia rồi."), "utf-8"
+    )
+    assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
+    fresh = tmp_path / "fresh"
+    shutil.copytree(mini, fresh, ignore=shutil.ignore_patterns(".ansinh"))
+    assert ansinh("-C", fresh, "build", "--out", tmp_path / "clean")[0] == 0
+    built, clean = _files(tmp_path / "site"), _files(tmp_path / "clean")
+    assert built.keys() == clean.keys()
+    assert [name for name in built if built[name] != clean[name]] == []
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_temp_files_of_killed_writers_are_removed_and_live_ones_kept(

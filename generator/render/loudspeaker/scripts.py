@@ -12,13 +12,16 @@ For every campaign with the "loudspeaker" output, under ``loudspeaker/<campaign>
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from generator.i18n import _
 from generator.model import Campaign, Project
 from generator.model.theme import Theme
-from generator.render import Output, OutputKind
+from generator.render import Memo, Output, OutputKind, no_memo
 from generator.render.escape import front_matter
 from generator.render.loudspeaker.audio import (
     audio_available,
@@ -43,7 +46,13 @@ from generator.render.loudspeaker.parts import loudspeaker_testimonials
 from generator.render.loudspeaker.schedule import render_calendar
 from generator.render.loudspeaker.sheet import render_sheet_html, render_sheet_pdf, sheet_view
 from generator.render.loudspeaker.wording import salutation_notices
-from generator.render.views import LocaleText, locale_prefix, templates, trusted
+from generator.render.views import (
+    LocaleText,
+    campaign_view,
+    locale_prefix,
+    templates,
+    trusted,
+)
 from generator.text.format import format_number
 
 FOLDER = "loudspeaker"
@@ -214,45 +223,27 @@ def render_loudspeaker(project: Project, theme: Theme) -> list[Output]:
     return render_loudspeaker_with_notices(project, theme)[0]
 
 
-def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
-    """Return the Markdown page (``loudspeaker.md``) listing every campaign's scripts."""
+# What of the project a campaign's scripts read besides the campaign, site and policy.
+SCRIPT_NEEDS = frozenset({"testimonials", "verses", "contacts"})
+
+
+def render_operator_page(project: Project, theme: Theme, locale: str, memo: Memo = no_memo) -> str:
+    """Return the Markdown page (``loudspeaker.md``) listing every campaign's scripts.
+
+    Each campaign's entry (its scripts' lengths and durations) is made through ``memo``
+    from the campaign's view, so a build remakes only the entries of changed campaigns.
+    """
     kit, audio = load_kit(theme, locale), audio_available()
     t = kit.translate
     sound = preview_format(kit.settings.audio_format)
-    sounds = [sound] if audio else []
-    # The page is at <locale prefix>loudspeaker/ (directory URLs); the files at /loudspeaker/.
-    up = "../" * (locale_prefix(project, locale).count("/") + 1)
-    base = "" if not locale_prefix(project, locale) else f"{up}{FOLDER}/"
-    text = LocaleText(locale, project.site.default_locale)
     entries = []
     for campaign in loudspeaker_campaigns(project):
-        scripts = build_scripts(
-            project, theme, campaign, kit.settings, kit.formulas, kit.abbreviations
+        view = campaign_view(project, campaign, SCRIPT_NEEDS)
+        made = memo(
+            ("operator-entry", locale, audio, view),
+            partial(_operator_entry, view, theme, locale, audio),
         )
-        region = scripts[0].region
-        entries.append(
-            {
-                "title": text.plain(campaign.title),
-                "base": f"{base}{campaign.id}/",
-                "voice": t(VOICE_NAMES[region]),
-                "rate": scripts[0].rate,
-                **schedule_words(campaign, t, locale),
-                "scripts": [
-                    {
-                        "id": s.length.id,
-                        "duration": duration_words(s.seconds, t),
-                        "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
-                        "formats": [
-                            "txt",
-                            "html",
-                            "pdf",
-                            *(sounds if s.length.id in kit.settings.audio_lengths else []),
-                        ],
-                    }
-                    for s in scripts
-                ],
-            }
-        )
+        entries.append(json.loads(made))
     env = templates(theme, "loudspeaker", "markdown")
     return env.get_template("page.md.j2").render(
         _=trusted(t),
@@ -263,3 +254,39 @@ def render_operator_page(project: Project, theme: Theme, locale: str) -> str:
         other_locales=locale != LANGUAGE,
         yq=front_matter,
     )
+
+
+def _operator_entry(view: Project, theme: Theme, locale: str, audio: bool) -> str:
+    """Describe the one campaign of ``view`` for the operator page, as JSON: its scripts'
+    lengths, durations and files, its voice and rate, and when it is broadcast."""
+    campaign = view.campaigns[0]
+    kit = load_kit(theme, locale)
+    t = kit.translate
+    sounds = [preview_format(kit.settings.audio_format)] if audio else []
+    # The page is at <locale prefix>loudspeaker/ (directory URLs); the files at /loudspeaker/.
+    up = "../" * (locale_prefix(view, locale).count("/") + 1)
+    base = "" if not locale_prefix(view, locale) else f"{up}{FOLDER}/"
+    text = LocaleText(locale, view.site.default_locale)
+    scripts = build_scripts(view, theme, campaign, kit.settings, kit.formulas, kit.abbreviations)
+    entry: dict[str, Any] = {
+        "title": text.plain(campaign.title),
+        "base": f"{base}{campaign.id}/",
+        "voice": t(VOICE_NAMES[scripts[0].region]),
+        "rate": scripts[0].rate,
+        **schedule_words(campaign, t, locale),
+        "scripts": [
+            {
+                "id": s.length.id,
+                "duration": duration_words(s.seconds, t),
+                "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
+                "formats": [
+                    "txt",
+                    "html",
+                    "pdf",
+                    *(sounds if s.length.id in kit.settings.audio_lengths else []),
+                ],
+            }
+            for s in scripts
+        ],
+    }
+    return json.dumps(entry, ensure_ascii=False)

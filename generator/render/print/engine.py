@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,10 +40,15 @@ def render_pdf(html: str, theme: Theme, output: str) -> tuple[bytes, int]:
     return lay_out(html, theme, output)
 
 
-def load_print_engine() -> None:
-    """Import WeasyPrint now, before worker processes are forked: they share it then,
-    instead of each paying most of a second to import it."""
-    from generator.render.print import weasy  # noqa: F401  (imported for its side effect)
+def load_print_engine(themes: Iterable[Theme] = ()) -> None:
+    """Import WeasyPrint now and lay out a line with each of ``themes``' fonts, before
+    worker processes are forked: they share all that then. Each worker would otherwise
+    pay most of a second to import WeasyPrint and as much again on its first page
+    (its C bindings' types, the font configuration, the themes' fonts)."""
+    from generator.render.print.weasy import warm_up
+
+    for theme in themes:
+        warm_up(theme)
 
 
 class Sheet(NamedTuple):

@@ -5,7 +5,9 @@ Imported by ``engine.render_pdf`` when a PDF is laid out, not before.
 
 from __future__ import annotations
 
+import json
 import logging
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -86,3 +88,16 @@ def lay_out(html: str, theme: Theme, output: str) -> tuple[bytes, int]:
         ) from None
     except (FatalURLFetchingError, OSError, ValueError) as error:
         raise RenderError(f"{output}: {error}") from error
+
+
+def warm_up(theme: Theme) -> None:
+    """Lay out a line in each of the theme's print fonts, so that what WeasyPrint prepares
+    on its first page is ready (``engine.load_print_engine``). A page that cannot be laid
+    out is left to the real page to report."""
+    style = "".join(
+        f"p.f{n} {{ font-family: {json.dumps(face.family)}; font-weight: {face.weight} }}"
+        for n, face in enumerate(theme.print.faces)
+    )
+    lines = "".join(f'<p class="f{n}">Ạ</p>' for n in range(len(theme.print.faces)))
+    with suppress(RenderError):
+        lay_out(f"<html><head><style>{style}</style></head><body>{lines}</body></html>", theme, "")

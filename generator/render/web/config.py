@@ -20,6 +20,7 @@ from generator.model.theme import Theme
 from generator.render.escape import html_text
 from generator.render.social.render import og_image
 from generator.render.views import LocaleText, locale_prefix
+from generator.render.web.engine_hooks import HOOKS_FILE
 from generator.render.web.pages import render_nav
 
 STYLESHEET = "css/site.css"
@@ -142,6 +143,7 @@ def mkdocs_config(
                 if name.startswith("js/") and name.endswith(".js")
             ],
             "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md\n/progress/*.md",
+            "hooks": [HOOKS_FILE],
         }
     )
     config["markdown_extensions"] = with_slugify(config.get("markdown_extensions") or [])

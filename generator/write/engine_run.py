@@ -1,0 +1,86 @@
+"""The site engine run on the locales of a build, as a program of its own:
+``python -m generator.write.engine_run [--dirty] CONFIG [[--dirty] CONFIG]...``.
+
+One process for every locale whose tree changed: the engine (MkDocs, Material, Python-
+Markdown) is loaded once, not once a locale. It imports nothing of An Sinh but this.
+
+Each run is strict: a warning stops it, as ``mkdocs build --strict`` would. Before each,
+a line ``MARK CONFIG`` on standard error says which locale the engine's lines that follow
+are about; they are written ``LEVEL -  message``. The first run that stops ends the
+program with status 1. ``--dirty`` rebuilds only the pages whose source is newer than
+their output, without the engine's warning that such a build is dirty: that warning is
+for hand-run dirty builds, and the build's ``prepare_dirty`` and ``can_build_dirty`` are
+why this one is exact.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+MARK = "ansinh-engine-run:"
+DIRTY = "--dirty"
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def runs(arguments: list[str]) -> list[tuple[str, bool]]:
+    """Return (mkdocs.yml, dirty) for each run the arguments ask for, in order."""
+    found, dirty = [], False
+    for argument in arguments:
+        if argument == DIRTY:
+            dirty = True
+        else:
+            found.append((argument, dirty))
+            dirty = False
+    return found
+
+
+def build(config_path: str, dirty: bool) -> None:
+    """Build one mkdocs.yml strictly, as the engine's ``build`` command does."""
+    from mkdocs import utils
+    from mkdocs.commands import build as engine
+    from mkdocs.config import load_config
+
+    # The command line's filter of repeated messages, new for each run: a message the
+    # previous locale gave must still count against this one.
+    repeated = utils.DuplicateFilter()
+    engine.log.addFilter(repeated)
+    try:
+        config = load_config(config_file=config_path, strict=True)
+        config.plugins.on_startup(command="build", dirty=dirty)
+        try:
+            engine.build(config, dirty=dirty)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        engine.log.removeFilter(repeated)
+
+
+def main(arguments: list[str]) -> int:
+    """Run the engine on each mkdocs.yml in turn; return 1 at the first that stops, else 0."""
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+    for config_path, dirty in runs(arguments):
+        print(MARK, config_path, file=sys.stderr, flush=True)
+        try:
+            build(config_path, dirty)
+        except MkDocsException as error:
+            print(f"{'ERROR':<8}-  {error.format_message()}", file=sys.stderr, flush=True)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
