@@ -14,7 +14,7 @@ from generator.errors import Diagnostic
 from generator.i18n import _
 from generator.load.document import Document, Loc
 from generator.load.project import CAMPAIGNS_FILE, TESTIMONIALS_DIR, VERSES_DIR
-from generator.model.card_text import title_boxes, title_cut, undrawable
+from generator.model.card_text import TitleBox, title_boxes, title_cut, undrawable
 from generator.model.theme import Theme
 from generator.text.typeset import FaceMaker
 from generator.validate.loaded import Loaded
@@ -112,6 +112,14 @@ def check_card_titles(loaded: Loaded, doc: Document, theme: Theme) -> list[Diagn
     social = theme.social
     faces = {name: FaceMaker(face.main, dict(face.scripts)) for name, face in social.faces.items()}
     found: dict[Loc, Diagnostic] = {}
+    known: dict[tuple[str, str, frozenset[str]], list[TitleBox]] = {}
+
+    def boxes(card: str, slot: str, empty: frozenset[str]) -> list[TitleBox]:
+        # The same for every campaign: worked out once per card, slot and empty slots.
+        if (card, slot, empty) not in known:
+            known[card, slot, empty] = title_boxes(social.layouts[card], slot, faces, empty)
+        return known[card, slot, empty]
+
     for index, campaign in sorted(loaded.campaigns.campaigns.items()):
         if "social" not in campaign.outputs:
             continue
@@ -129,7 +137,7 @@ def check_card_titles(loaded: Loaded, doc: Document, theme: Theme) -> list[Diagn
                         for card in cards
                         if card in social.layouts
                         for slot in sorted(slots)
-                        for box in title_boxes(social.layouts[card], slot, faces, empty)
+                        for box in boxes(card, slot, empty)
                     ),
                     default=(0, ""),
                 )
