@@ -13,8 +13,9 @@ engine's last output for that locale stays in its folder and the engine rebuilds
 only the files whose source is newer than their output. Each page's HTML depends
 only on its own Markdown and on what is the same for every page (configuration,
 navigation with its titles, templates, the list of files), so the result is the
-clean build's, byte for byte; a changed page linking to an anchor of another page
-is built clean, since only a clean build checks such a link. The outputs in that
+clean build's, byte for byte; a changed page linking to an anchor of another page,
+or an unchanged page linking to an anchor of a changed one, is built clean, since
+the engine checks such a link only in the pages it reads. The outputs in that
 folder are hard links into the store: before a dirty run, every output the engine
 is about to write is unlinked, so it writes a new file and never into a stored one.
 """
@@ -68,6 +69,8 @@ INPUTS = "tree-inputs.json"
 TEMPLATES = "engine-templates"
 # A link to an anchor of another page: checked only when the engine reads both pages.
 _ANCHOR_LINK = re.compile(rb"\.md#")
+# The page a link to an anchor leads to, as written: ``../faq.md`` of ``../faq.md#who``.
+_ANCHOR_TARGET = re.compile(rb"([^\s()\[\]<>\"']+\.md)#")
 
 
 @cache
@@ -229,14 +232,30 @@ def record_engine_key(build_dir: Path, inputs: str, key: str) -> None:
     replace_file(build_dir / INPUTS, json.dumps({"inputs": inputs, "engine": key}).encode())
 
 
-def can_build_dirty(workspace: Workspace, shared: str, changed: list[bytes]) -> bool:
+def can_build_dirty(
+    workspace: Workspace, shared: str, changed: dict[str, bytes], pages: dict[str, bytes]
+) -> bool:
     """Say whether a dirty run gives the clean output: same shared digest, a kept output,
-    and no changed page linking to an anchor of another page (``changed``: their bytes)."""
-    return (
-        workspace.read().get("shared") == shared
-        and workspace.site.is_dir()
-        and not any(_ANCHOR_LINK.search(data) for data in changed)
-    )
+    and no anchor link the dirty run would not check.
+
+    ``changed`` and ``pages`` are the changed and all generated files, path → bytes. The
+    engine checks a link to an anchor of another page only in a page it reads: a changed
+    page with such a link, or an unchanged page with one into a changed page (whose
+    headings may have changed), makes the run clean. Pages are matched by file name,
+    which may make a run clean that need not be, never the other way.
+    """
+    if workspace.read().get("shared") != shared or not workspace.site.is_dir():
+        return False
+    if any(_ANCHOR_LINK.search(data) for data in changed.values()):
+        return False
+    names = {path.rsplit("/", 1)[-1].encode() for path in changed}
+    linked = {
+        target.rsplit(b"/", 1)[-1]
+        for path, data in pages.items()
+        if path.endswith(".md") and path not in changed
+        for target in _ANCHOR_TARGET.findall(data)
+    }
+    return not names & linked
 
 
 def prepare_dirty(docs: Path, workspace: Workspace, use_directory_urls: bool) -> None:

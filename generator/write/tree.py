@@ -113,9 +113,9 @@ def write_locale_tree(tree: LocaleTree, build_dir: Path) -> Path:
     return config_path
 
 
-def changed_sources(tree: LocaleTree, build_dir: Path) -> list[bytes]:
-    """Return the bytes of each generated page that differs from the scratch folder's."""
-    changed = []
+def changed_sources(tree: LocaleTree, build_dir: Path) -> dict[str, bytes]:
+    """Return each generated page that differs from the scratch folder's: path → bytes."""
+    changed = {}
     for name, data in tree.folders["docs"].items():
         path = build_dir / "docs" / name
         if not name.endswith(".md"):
@@ -125,7 +125,7 @@ def changed_sources(tree: LocaleTree, build_dir: Path) -> list[bytes]:
         except OSError:
             same = False
         if not same:
-            changed.append(data)
+            changed[name] = data
     return changed
 
 
@@ -134,7 +134,7 @@ def prepare_engine(
     workspace: Workspace,
     config: Path,
     epoch: int,
-    changed: list[bytes],
+    changed: dict[str, bytes],
     base: dict[str, Any],
 ) -> bool:
     """Ready a locale's engine folder for a run: dirty when that gives the clean output
@@ -142,7 +142,8 @@ def prepare_engine(
 
     Returns True if the run is to be dirty (only the changed pages rebuilt).
     """
-    dirty = can_build_dirty(workspace, shared_digest(tree.all_folders(), epoch), changed)
+    shared = shared_digest(tree.all_folders(), epoch)
+    dirty = can_build_dirty(workspace, shared, changed, tree.folders["docs"])
     workspace.forget()
     if dirty:
         prepare_dirty(config.parent / "docs", workspace, bool(base.get("use_directory_urls", True)))

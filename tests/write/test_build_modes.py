@@ -11,6 +11,7 @@ import errno
 import hashlib
 import io
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -22,6 +23,7 @@ import yaml
 from rich.console import Console
 
 from generator.commands.build import quiet_terminal
+from generator.errors import RenderError
 from generator.pipeline import build_site
 from generator.write import cache
 from generator.write.cache import BLOB_MODE, CACHE_DIR
@@ -95,6 +97,28 @@ def test_a_page_edit_rebuilds_that_language_dirty_without_touching_the_store(
     for blob in (project / CACHE_DIR / "blobs").glob("*/*"):
         assert hashlib.sha256(blob.read_bytes()).hexdigest() == blob.name
     assert build_site(project, project / "site").counts.engine_runs == 0  # kept aside
+
+
+def test_a_heading_renamed_under_a_link_from_an_unchanged_page_is_checked_as_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    """A dirty run reads only the changed page; the link into it from an unchanged page
+    must still be checked, as a build from nothing checks it."""
+    project = copy_project(MINI, tmp_path / "project")
+    pages = project / "content/pages"
+    (pages / "hoi-dap.md").write_text("# Hỏi đáp\n\n## Ai được tham gia?\n\nMọi người.\n")
+    intro = pages / "gioi-thieu.md"
+    intro.write_text(
+        intro.read_text("utf-8") + "\n[Ai được tham gia](hoi-dap.md#ai-duoc-tham-gia)\n"
+    )
+    assert build_site(project, project / "site").counts.engine_runs == 2
+    (pages / "hoi-dap.md").write_text("# Hỏi đáp\n\n## Ai có thể tham gia?\n\nMọi người.\n")
+    dead = re.escape("hoi-dap.md#ai-duoc-tham-gia")
+    with pytest.raises(RenderError, match=dead):
+        build_site(project, project / "site")
+    fresh = copy_project(project, tmp_path / "fresh")  # its own files: no store, no site
+    with pytest.raises(RenderError, match=dead):
+        build_site(fresh, fresh / "site")
 
 
 def test_across_file_systems_the_files_are_copied(
