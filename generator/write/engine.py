@@ -252,7 +252,7 @@ def can_build_dirty(
     linked = {
         target.rsplit(b"/", 1)[-1]
         for path, data in pages.items()
-        if path.endswith(".md") and path not in changed
+        if path.endswith(".md") and path not in changed and b".md#" in data
         for target in _ANCHOR_TARGET.findall(data)
     }
     return not names & linked
