@@ -17,7 +17,7 @@ from generator.model import Project
 from generator.model.theme import Theme
 from generator.render.print.downloads import pdf_pages, render_downloads
 from generator.render.print.photo import read_print_photos
-from generator.render.views import locale_prefix
+from generator.render.views import keep_compiled_templates, locale_prefix
 from generator.render.web.media import Picture, process_media
 from generator.validate.project import load_project
 from generator.validate.theme import load_theme
@@ -50,6 +50,8 @@ from generator.write.tree import (
 from generator.write.units import finish_rendering, start_rendering
 
 SCRATCH = ".ansinh/build"
+# Under the scratch folder: the themes' compiled templates, kept between builds.
+COMPILED_TEMPLATES = "templates"
 
 
 COVERAGE_FILE = ".ansinh/translation-coverage.json"
@@ -346,6 +348,7 @@ def build_site(
     progress = progress or NoProgress()
     root, out = root.resolve(), out.resolve()
     check_output_folder(root, out)
+    keep_compiled_templates(root / scratch / COMPILED_TEMPLATES)
     project, warnings = load_project(root)
     theme = load_theme(root, project.site.theme)
     own = sorted({c.theme for c in project.campaigns if c.theme})
@@ -368,8 +371,7 @@ def build_site(
         outputs += [store.put_blob(output) for output in staff]
         pages = [s for s in site.files if s.format == "html"]
         entries = output_entries(pages) + output_entries(outputs)
-        for stored in site.files + outputs:
-            store.link_to(stored, staging / stored.path)
+        store.link_all(site.files + outputs, staging)
         write_manifest(staging, entries)
         publish(staging, out)
     pages_of.save()

@@ -41,18 +41,31 @@ def _drawn(char: str, main: Path, scripts: tuple[tuple[str, Path], ...]) -> bool
     return ord(char) in font_characters(main)
 
 
+Drawers = tuple[tuple[Path, tuple[tuple[str, Path], ...]], ...]
+
+
+@cache
+def _verdicts(drawers: Drawers) -> dict[str, bool]:
+    """Whether every one of ``drawers`` draws a character, by character, filled as asked."""
+    return {}
+
+
 def undrawable(text: str, faces: list[FontFace]) -> list[tuple[int, str]]:
     """Return (index, character) for each character of ``text`` some card face cannot draw.
 
     ``text`` is read in NFC, as the model keeps it; each character is reported once.
     """
     normal = unicodedata.normalize("NFC", text)
-    drawers = [(face.main, tuple(sorted(face.scripts.items()))) for face in faces]
-    missing = {
-        char
-        for char in set(normal) - _INVISIBLE - {" "}
-        if not all(_drawn(char, *drawer) for drawer in drawers)
-    }
+    drawers = tuple((face.main, tuple(sorted(face.scripts.items()))) for face in faces)
+    # A project's texts share a few hundred characters: each is looked up once per faces.
+    known = _verdicts(drawers)
+    missing = []
+    for char in set(normal) - _INVISIBLE - {" "}:
+        drawn = known.get(char)
+        if drawn is None:
+            drawn = known[char] = all(_drawn(char, *drawer) for drawer in drawers)
+        if not drawn:
+            missing.append(char)
     return sorted((normal.index(char), char) for char in missing)
 
 

@@ -37,3 +37,15 @@ every key. A renderer makes sure of it by rendering from a view of the model (se
 def no_memo(parts: tuple[object, ...], make: Callable[[], str]) -> str:
     """Make the text every time: the memo of a renderer called outside a build."""
     return make()
+
+
+Keep = Callable[[tuple[object, ...], Callable[[], bytes]], bytes]
+"""Bytes made once for what determines them: ``keep(parts, make)`` returns ``make()``, or
+what it returned for the same ``parts`` in an earlier build. The file-level twin of
+``Memo``, under the same rule for ``parts``; a build's keep adds to every key An Sinh's
+code, the theme's files and the tools it runs (espeak-ng, the encoders, WeasyPrint)."""
+
+
+def make_now(parts: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+    """Make the bytes every time: the keep of a renderer called outside a build."""
+    return make()

@@ -6,9 +6,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Literal
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+import jinja2
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup
 
 from generator.model import Campaign, Figure, LocalizedText, Project, VoluntaryInsurance
@@ -26,6 +34,22 @@ from generator.text.format import format_amount, format_percent
 Escaping = Literal["text", "html", "markdown", "caption"]
 
 
+# Where compiled templates are kept between builds (``keep_compiled_templates``), if anywhere.
+_COMPILED: list[Path] = []
+
+
+def keep_compiled_templates(folder: Path) -> None:
+    """Keep the themes' compiled templates under ``folder`` from now on, in this process
+    and the workers it forks: a build then compiles only the templates that changed.
+
+    Jinja keys each compiled template by its name and file and checks it against the
+    template's source; they are kept apart by Jinja's version. The text rendered is the same.
+    """
+    if folder not in _COMPILED:
+        _COMPILED[:] = [folder]
+        templates.cache_clear()
+
+
 @cache
 def templates(theme: ThemeFiles, subdir: str, escaping: Escaping = "text") -> Environment:
     """Return a Jinja environment over ``subdir`` of every theme in the chain (cached).
@@ -36,6 +60,13 @@ def templates(theme: ThemeFiles, subdir: str, escaping: Escaping = "text") -> En
     ``text`` for loudspeaker scripts, which are read, not parsed.
     """
     finalize = {"markdown": _markdown_value, "caption": _caption_value}.get(escaping)
+    compiled = None
+    if _COMPILED:
+        # One folder per escaping: the same file compiles to other code under another.
+        kind = f"{subdir.replace('/', '-')}.{escaping}"
+        folder = _COMPILED[0] / f"jinja-{jinja2.__version__}" / kind
+        folder.mkdir(parents=True, exist_ok=True)
+        compiled = FileSystemBytecodeCache(str(folder))
     return Environment(
         loader=ChoiceLoader([FileSystemLoader(str(folder / subdir)) for folder in theme.folders]),
         undefined=StrictUndefined,
@@ -44,6 +75,7 @@ def templates(theme: ThemeFiles, subdir: str, escaping: Escaping = "text") -> En
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=compiled,
     )
 
 

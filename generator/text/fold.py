@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # grave, acute, tilde, hook above, dot below: the five Vietnamese tone marks in NFD.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -78,16 +79,21 @@ def exact(word: str) -> str:
 
 def word_tokens(word: str) -> list[str]:
     """Return the index tokens of one word: its folded token, and its exact one if marked."""
+    return list(_word_tokens(word))
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    # A site says the same few thousand words on every page: each is spelled once.
     folded, kept = fold(word), exact(word)
-    tokens = [_spell(folded) + FOLDED]
     if kept != folded:
-        tokens.append(_spell(kept) + EXACT)
-    return tokens
+        return (_spell(folded) + FOLDED, _spell(kept) + EXACT)
+    return (_spell(folded) + FOLDED,)
 
 
 def index_tokens(text: str) -> list[str]:
     """Return the tokens to index for a text, word by word."""
-    return [token for word in words(text) for token in word_tokens(word)]
+    return [token for word in words(text) for token in _word_tokens(word)]
 
 
 def query_tokens(text: str) -> list[str]:

@@ -27,6 +27,7 @@ from contextlib import suppress
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -228,12 +229,18 @@ class OutputStore:
         """Return the bytes of a stored output by its SHA-256."""
         return self._blob(digest).read_bytes()
 
-    def link_to(self, stored: Stored, target: Path) -> bool:
-        """Put a stored output at ``target``: a hard link to its blob, else a copy.
-
-        Return True if linked. ``target`` must not exist yet (a fresh staging folder).
-        """
-        return place_blob(self._blob(stored.sha256), target)
+    def link_all(self, stored: Iterable[Stored], folder: Path) -> None:
+        """Put stored outputs under ``folder`` (a fresh staging folder) at their paths:
+        hard links to their blobs, else copies. Each folder is made once: a site has
+        thousands of files in a few hundred folders."""
+        made: set[str] = set()
+        for item in stored:
+            target = os.path.join(folder, item.path)
+            parent = os.path.dirname(target)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            _link_or_copy(os.path.join(self.blobs, item.sha256[:2], item.sha256), target)
 
     def prune(self) -> None:
         """Remove what this build did not use, and the temp files of writers that died."""
@@ -242,27 +249,27 @@ class OutputStore:
         keep: set[str] = set(self.put_now)
         spare = self._recent_unused(f"{ENGINE}/*.json", SPARE_ENGINE_ENTRIES)
         spare |= self._recent_unused("*.json", SPARE_UNIT_ENTRIES)
-        kept = [
-            path
-            for path in [*self.folder.glob("*.json"), *self.folder.glob(f"{ENGINE}/*.json")]
-            if path.relative_to(self.folder).with_suffix("").as_posix() in self.used | spare
-        ]
-        memos = {memo for path in kept for memo in _uses(path)}
+        kept: list[dict[str, Any]] = []
         for path in [*self.folder.glob("*.json"), *self.folder.glob(f"{ENGINE}/*.json")]:
-            if path not in kept:
-                path.unlink(missing_ok=True)
-        for path in self.folder.glob(f"{MEMO}/*.json"):
-            key = path.relative_to(self.folder).with_suffix("").as_posix()
-            if key in memos:
-                kept.append(path)
+            if path.relative_to(self.folder).with_suffix("").as_posix() in self.used | spare:
+                kept.append(_entry_data(path))
             else:
                 path.unlink(missing_ok=True)
-        for path in kept:
-            entry = self._read(path.relative_to(self.folder).with_suffix("").as_posix())
-            keep |= {s.sha256 for s in entry[0]} if entry else set()
-        for blob in self.blobs.glob("*/*") if self.blobs.is_dir() else []:
-            if blob.name not in keep and not _being_written(blob.name):
-                blob.unlink(missing_ok=True)
+        memos = {memo for data in kept for memo in _uses(data)}
+        for path in self.folder.glob(f"{MEMO}/*.json"):
+            if path.relative_to(self.folder).with_suffix("").as_posix() in memos:
+                kept.append(_entry_data(path))
+            else:
+                path.unlink(missing_ok=True)
+        blobs = _blob_files(self.blobs)
+        for data in kept:
+            digests = _digests(data)
+            # An entry with a blob missing is rendered again when used: it keeps none.
+            keep |= digests if digests <= blobs.keys() else set()
+        for name, blob in blobs.items():
+            if name not in keep and not _being_written(name):
+                with suppress(OSError):
+                    os.unlink(blob)
         for stray in self.folder.iterdir():
             if stray.is_file() and stray.suffix != ".json" and not _being_written(stray.name):
                 stray.unlink(missing_ok=True)
@@ -329,18 +336,49 @@ class PageCounts:
             _atomic_write(self.path, json.dumps(self.asked, sort_keys=True).encode())
 
 
-def _uses(entry: Path) -> list[str]:
-    """Return the memo entries an entry file names in its ``uses``."""
+def _entry_data(entry: Path) -> dict[str, Any]:
+    """Return an entry file's JSON object, or {} if it is unreadable or not an object."""
     try:
-        uses = json.loads(entry.read_text(encoding="utf-8")).get("uses", [])
-    except (OSError, ValueError, AttributeError):
-        return []
+        data = json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _uses(data: dict[str, Any]) -> list[str]:
+    """Return the memo entries an entry names in its ``uses``."""
+    uses = data.get("uses", [])
     return [u for u in uses if isinstance(u, str)] if isinstance(uses, list) else []
+
+
+def _digests(data: dict[str, Any]) -> set[str]:
+    """Return the SHA-256 of each output of an entry of this format, else nothing."""
+    outputs = data.get("outputs") if data.get("format") == _FORMAT else None
+    if not isinstance(outputs, list):
+        return set()
+    return {
+        o["sha256"] for o in outputs if isinstance(o, dict) and isinstance(o.get("sha256"), str)
+    }
+
+
+def _blob_files(blobs: Path) -> dict[str, str]:
+    """Return the path of every file under the blob folder by its name."""
+    found: dict[str, str] = {}
+    with suppress(OSError):
+        for shard in os.scandir(blobs):
+            if shard.is_dir(follow_symlinks=False):
+                with suppress(OSError):
+                    found.update((f.name, f.path) for f in os.scandir(shard.path))
+    return found
 
 
 def place_blob(blob: Path, target: Path) -> bool:
     """Hard-link ``blob`` at ``target``, or copy it across file systems; True if linked."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    return _link_or_copy(str(blob), str(target))
+
+
+def _link_or_copy(blob: str, target: str) -> bool:
     try:
         os.link(blob, target)
     except OSError as error:

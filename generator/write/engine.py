@@ -28,9 +28,10 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -75,10 +76,19 @@ _ANCHOR_TARGET = re.compile(rb"([^\s()\[\]<>\"']+\.md)#")
 
 @cache
 def engine_versions() -> tuple[str, ...]:
-    """Return ``name==version`` of every installed Python distribution, sorted, once."""
-    found = {
-        f"{dist.metadata['Name']}=={dist.version}".lower() for dist in metadata.distributions()
-    }
+    """Return the metadata folders of every installed Python distribution, sorted, once.
+
+    Each is named for its distribution and version (``mkdocs_material-9.6.1.dist-info``):
+    reading the folder names is enough, and a hundred times faster than the metadata.
+    """
+    found = set()
+    for entry in sys.path:
+        with suppress(OSError):
+            found |= {
+                name.lower()
+                for name in os.listdir(entry or ".")
+                if name.endswith((".dist-info", ".egg-info"))
+            }
     return tuple(sorted(found))
 
 

@@ -6,16 +6,17 @@ import hashlib
 import multiprocessing
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from generator.model import Campaign, Project
 from generator.model.theme import Theme
-from generator.render import Output
+from generator.render import Keep, Output
 from generator.render.loudspeaker.audio import audio_available, encoders_found
 from generator.render.loudspeaker.scripts import (
     Speaker,
+    load_speech_engine,
     loudspeaker_notices,
     render_loudspeaker_campaign,
     speak,
@@ -58,13 +59,15 @@ class Unit:
     """One piece of rendering whose outputs depend only on what its key hashes.
 
     ``campaign`` and ``part`` (a key of ``PARTS``) are None for the site-wide cards;
-    ``view`` is the project as that piece sees it.
+    ``view`` is the project as that piece sees it; ``tools`` hashes what it is drawn
+    with besides the view: An Sinh's code, its themes' files and the tools it runs.
     """
 
     key: str
     campaign: str | None
     part: str | None
     view: Project
+    tools: str = ""
 
 
 def render_unit(
@@ -104,7 +107,9 @@ def _render_outputs(
     if unit.part == "loudspeaker":
         if store is None:
             return render_loudspeaker_campaign(view, theme, campaign)
-        return render_loudspeaker_campaign(view, theme, campaign, _stored_speaker(store))
+        return render_loudspeaker_campaign(
+            view, theme, campaign, _stored_speaker(store), _kept(store, unit.tools)
+        )
     if unit.part == "posters":
         return render_print_campaign(view, theme, campaign, leaflet=False)
     if unit.part == "leaflet":
@@ -125,6 +130,15 @@ def _stored_speaker(store: OutputStore) -> Speaker:
         return store.remember(parts, lambda: speak(text, voice, speed, fmt))
 
     return speaker
+
+
+def _kept(store: OutputStore, tools: str) -> Keep:
+    """Keep pieces of a unit's outputs in the store, by their parts and the unit's tools."""
+
+    def keep(parts: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+        return store.remember((tools, *parts), make)
+
+    return keep
 
 
 def part_view(project: Project, campaign: Campaign, part: str) -> Project:
@@ -167,6 +181,7 @@ def plan_units(
     own_digests = {name: digest_files(own.folders) for name, own in themes.items()}
     for campaign in project.campaigns:
         own = own_digests.get(campaign.theme, "") if campaign.theme else ""
+        drawn_with = cache_key(*shared[:3], own)
         for part, needs in PARTS.items():
             view = part_view(project, campaign, part)
             key = cache_key(
@@ -176,7 +191,7 @@ def plan_units(
                 own,
                 _photo_digests(view, photos) if "photos" in needs else [],
             )
-            units.append(Unit(key, campaign.id, part, view))
+            units.append(Unit(key, campaign.id, part, view, drawn_with))
     return units
 
 
@@ -277,6 +292,9 @@ def start_rendering(
             printing[id(drawn)] = drawn
     if printing:
         load_print_engine(printing.values())
+    spoken = next((unit for unit in todo if unit.part == "loudspeaker"), None)
+    if spoken is not None and len(todo) > 1:
+        load_speech_engine(spoken.view, unit_theme(theme, themes, spoken))
     executor = _executor(len(todo), Shared({"": theme, **themes}, photos or {}))
     pending: dict[str, Future[Entry]] = {}
     for unit in todo:

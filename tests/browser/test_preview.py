@@ -106,7 +106,8 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
             holder.close()
     assert process.returncode == 0
     assert running.lines[-1] == "Đã dừng bản xem trước."
-    assert not [line for line in running.lines if "Traceback" in line]
+    said = "\n".join(running.lines)
+    assert not [line for line in running.lines if "Traceback" in line], said
 
 
 def test_a_busy_default_port_moves_the_preview_to_a_free_one(running: Running) -> None:

@@ -104,7 +104,13 @@ def test_rewording_a_testimonial_remakes_only_the_pages_that_show_it(
     expected = sorted(
         [("campaign-page", (c,)) for c in web]
         + [("testimonial-page", web)]
-        + [("operator-entry", (c,)) for c in users if _has_loudspeaker(edited, c)]
+        + [
+            (kind, (c,))
+            for c in users
+            if _has_loudspeaker(edited, c)
+            # The entry, and the scripts it describes, which every locale shares.
+            for kind in ("operator-entry", "operator-scripts")
+        ]
     )
     assert made == expected
     # What the memo gave is what rendering everything anew gives.

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.pipeline import COMPILED_TEMPLATES, SCRATCH
+from generator.render.loudspeaker import scripts
+from generator.render.loudspeaker.sheet import render_sheet_pdf
 from generator.write import units as outputs
 from generator.write.cache import CACHE_DIR, MEMO
 from tests.conftest import Runner
@@ -79,18 +82,42 @@ def test_a_testimonial_edit_renders_again_only_the_parts_that_show_it(
         quote.read_text("utf-8").replace("Tôi đã tham gia.", "Tôi đã tham gia rồi."), "utf-8"
     )
 
+    sheet = (tmp_path / "site/loudspeaker/thu-nghiem/1-phut.pdf").read_bytes()
+
     def refuse(*args: object) -> None:
         raise AssertionError("the one-minute script does not quote her: its audio is kept")
 
+    def lay_out(html: bytes, kit: object, output: str) -> bytes:
+        assert not output.endswith("1-phut.pdf"), "her edit leaves the one-minute sheet as it was"
+        return render_sheet_pdf(html, kit, output)  # type: ignore[arg-type]
+
     monkeypatch.setattr(outputs, "speak", refuse)
+    monkeypatch.setattr(scripts, "render_sheet_pdf", lay_out)
     assert ansinh("-C", mini, "build", "--out", tmp_path / "site")[0] == 0
     assert (tmp_path / "site/loudspeaker/thu-nghiem/1-phut.opus").read_bytes() == audio
+    assert (tmp_path / "site/loudspeaker/thu-nghiem/1-phut.pdf").read_bytes() == sheet
     after = entries(mini)
     # The testimonial card, the scripts that quote her and the leaflet that prints her
     # are made again; the site cards, posters, group sheets and leaders' cards are not.
     assert len(after - before) == 3
     script = (tmp_path / "site/loudspeaker/thu-nghiem/5-phut.txt").read_text("utf-8")
     assert "tham gia rồi" in script
+
+
+def test_a_template_edited_between_builds_is_compiled_anew(mini: Path, ansinh: Runner) -> None:
+    site = mini / "site"
+    assert ansinh("-C", mini, "build", "--out", site)[0] == 0
+    # The templates compiled by the first build are kept for the next one.
+    assert list((mini / SCRATCH / COMPILED_TEMPLATES).rglob("*.cache"))
+    for name, text in [
+        ("templates/web/testimonial.md.j2", "Trang đã sửa mẫu."),
+        ("loudspeaker/script.txt.j2", "Bản đọc đã sửa mẫu."),
+    ]:
+        template = mini / "themes/default" / name
+        template.write_text(template.read_text("utf-8") + f"\n{text}\n", "utf-8")
+    assert ansinh("-C", mini, "build", "--out", site)[0] == 0
+    assert "Trang đã sửa mẫu." in (site / "testimonials/chi-a/index.html").read_text("utf-8")
+    assert "Bản đọc đã sửa mẫu." in (site / "loudspeaker/thu-nghiem/1-phut.txt").read_text("utf-8")
 
 
 def test_undoing_an_edit_renders_nothing_again(

@@ -21,7 +21,7 @@ from typing import Any
 from generator.i18n import _
 from generator.model import Campaign, Project
 from generator.model.theme import Theme
-from generator.render import Memo, Output, OutputKind, no_memo
+from generator.render import Keep, Memo, Output, OutputKind, make_now, no_memo
 from generator.render.escape import front_matter
 from generator.render.loudspeaker.audio import (
     audio_available,
@@ -119,16 +119,25 @@ def speak(text: str, voice: str, speed: int, fmt: str) -> bytes:
 Speaker = Callable[[str, str, int, str], bytes]
 
 
-def _script_outputs(script: Script, kit: Kit, audio: bool, speaker: Speaker) -> list[Output]:
+def _script_outputs(
+    script: Script, kit: Kit, audio: bool, speaker: Speaker, keep: Keep
+) -> list[Output]:
     folder, name = f"{FOLDER}/{script.campaign.id}", script.length.id
     audio = audio and name in kit.settings.audio_lengths
     sound = preview_format(kit.settings.audio_format)
     files = [f"{name}.txt"] + ([f"{name}.{sound}"] if audio else [])
-    sheet = sheet_view(script, kit, files)
+    html = render_sheet_html(sheet_view(script, kit, files), kit)
+    path = f"{folder}/{name}.pdf"
     made: list[tuple[str, bytes, OutputKind]] = [
         ("txt", render_txt(script, kit), "loudspeaker"),
-        ("html", render_sheet_html(sheet, kit), "loudspeaker"),
-        ("pdf", render_sheet_pdf(sheet, kit, f"{folder}/{name}.pdf"), "loudspeaker"),
+        ("html", html, "loudspeaker"),
+        # Laid out from its HTML alone: a sheet whose HTML did not change (a script that
+        # does not quote an edited testimonial) is taken as it was.
+        (
+            "pdf",
+            keep(("sheet-pdf", html), partial(render_sheet_pdf, html, kit, path)),
+            "loudspeaker",
+        ),
     ]
     if audio:
         factor = kit.settings.espeak_syllables_per_word[script.region]
@@ -189,12 +198,18 @@ def loudspeaker_notices(project: Project) -> list[str]:
 
 
 def render_loudspeaker_campaign(
-    project: Project, theme: Theme, campaign: Campaign, speaker: Speaker = speak
+    project: Project,
+    theme: Theme,
+    campaign: Campaign,
+    speaker: Speaker = speak,
+    keep: Keep = make_now,
 ) -> tuple[list[Output], list[str]]:
     """Return one campaign's scripts, sheets, calendar and audio, and its notices.
 
     ``speaker`` makes each audio preview (``speak``'s arguments and result): a build
     passes one that takes a preview of the same text, voice and speed from its store.
+    ``keep`` lays out each operator sheet's PDF (see ``Keep``): a build's takes a sheet
+    of the same HTML, theme and code from its store.
     """
     if "loudspeaker" not in campaign.outputs:
         return [], []
@@ -203,7 +218,7 @@ def render_loudspeaker_campaign(
     outputs: list[Output] = []
     notices = salutation_notices(loudspeaker_testimonials(project, campaign))
     for script in scripts:
-        outputs += _script_outputs(script, kit, audio, speaker)
+        outputs += _script_outputs(script, kit, audio, speaker, keep)
         notices += _script_notices(script)
     outputs.append(
         Output(
@@ -216,6 +231,15 @@ def render_loudspeaker_campaign(
         )
     )
     return outputs, notices
+
+
+def load_speech_engine(view: Project, theme: Theme) -> None:
+    """Build the scripts of ``view``'s one campaign and forget them, before worker
+    processes are forked: they share then what a process's first scripts prepare (the
+    lexicon, the spoken-form rules, the locale data, the templates), about 0.1 CPU-s a
+    worker. The build's operator page builds them again, from what is ready."""
+    kit = load_kit(theme)
+    build_scripts(view, theme, view.campaigns[0], kit.settings, kit.formulas, kit.abbreviations)
 
 
 def render_loudspeaker(project: Project, theme: Theme) -> list[Output]:
@@ -241,7 +265,7 @@ def render_operator_page(project: Project, theme: Theme, locale: str, memo: Memo
         view = campaign_view(project, campaign, SCRIPT_NEEDS)
         made = memo(
             ("operator-entry", locale, audio, view),
-            partial(_operator_entry, view, theme, locale, audio),
+            partial(_operator_entry, view, theme, locale, audio, memo),
         )
         entries.append(json.loads(made))
     env = templates(theme, "loudspeaker", "markdown")
@@ -256,7 +280,7 @@ def render_operator_page(project: Project, theme: Theme, locale: str, memo: Memo
     )
 
 
-def _operator_entry(view: Project, theme: Theme, locale: str, audio: bool) -> str:
+def _operator_entry(view: Project, theme: Theme, locale: str, audio: bool, memo: Memo) -> str:
     """Describe the one campaign of ``view`` for the operator page, as JSON: its scripts'
     lengths, durations and files, its voice and rate, and when it is broadcast."""
     campaign = view.campaigns[0]
@@ -267,26 +291,48 @@ def _operator_entry(view: Project, theme: Theme, locale: str, audio: bool) -> st
     up = "../" * (locale_prefix(view, locale).count("/") + 1)
     base = "" if not locale_prefix(view, locale) else f"{up}{FOLDER}/"
     text = LocaleText(locale, view.site.default_locale)
-    scripts = build_scripts(view, theme, campaign, kit.settings, kit.formulas, kit.abbreviations)
+    # The scripts are the same in every locale: built once for all the operator pages.
+    facts = json.loads(memo(("operator-scripts", view), partial(_script_facts, view, theme)))
+    voice = VOICE_NAMES[facts["region"]]
     entry: dict[str, Any] = {
         "title": text.plain(campaign.title),
         "base": f"{base}{campaign.id}/",
-        "voice": t(VOICE_NAMES[scripts[0].region]),
-        "rate": scripts[0].rate,
+        "voice": t(voice),
+        "rate": facts["rate"],
         **schedule_words(campaign, t, locale),
         "scripts": [
             {
-                "id": s.length.id,
-                "duration": duration_words(s.seconds, t),
-                "label": t("{minutes} min").format(minutes=f"{s.length.minutes:g}"),
+                "id": s["id"],
+                "duration": duration_words(s["seconds"], t),
+                "label": t("{minutes} min").format(minutes=f"{s['minutes']:g}"),
                 "formats": [
                     "txt",
                     "html",
                     "pdf",
-                    *(sounds if s.length.id in kit.settings.audio_lengths else []),
+                    *(sounds if s["id"] in kit.settings.audio_lengths else []),
                 ],
             }
-            for s in scripts
+            for s in facts["scripts"]
         ],
     }
     return json.dumps(entry, ensure_ascii=False)
+
+
+def _script_facts(view: Project, theme: Theme) -> str:
+    """Return what the operator pages say of the scripts of ``view``'s one campaign, as
+    JSON: ``{"region", "rate" (syllables a minute), "scripts": [{"id", "seconds",
+    "minutes"}]}``."""
+    kit = load_kit(theme)
+    scripts = build_scripts(
+        view, theme, view.campaigns[0], kit.settings, kit.formulas, kit.abbreviations
+    )
+    return json.dumps(
+        {
+            "region": scripts[0].region,
+            "rate": scripts[0].rate,
+            "scripts": [
+                {"id": s.length.id, "seconds": s.seconds, "minutes": s.length.minutes}
+                for s in scripts
+            ],
+        }
+    )

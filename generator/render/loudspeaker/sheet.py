@@ -101,7 +101,8 @@ def render_sheet_html(sheet: Sheet, kit: Kit) -> bytes:
     return env.get_template("sheet.html.j2").render(sheet=sheet).encode("utf-8")
 
 
-def render_sheet_pdf(sheet: Sheet, kit: Kit, output: str) -> bytes:
-    """Return the operator sheet as a PDF: its HTML, laid out for print with the theme's fonts."""
-    pdf, _pages = render_pdf(render_sheet_html(sheet, kit).decode("utf-8"), kit.theme, output)
+def render_sheet_pdf(html: bytes, kit: Kit, output: str) -> bytes:
+    """Return the operator sheet as a PDF: its HTML (``render_sheet_html``), laid out for
+    print with the theme's fonts. Raises RenderError naming ``output``."""
+    pdf, _pages = render_pdf(html.decode("utf-8"), kit.theme, output)
     return pdf

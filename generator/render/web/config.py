@@ -67,6 +67,23 @@ def material_ui_strings(locale: str = "en") -> dict[str, str]:
     return {key: json.loads(f'"{value}"') for key, value in _UI_STRING.findall(text)}
 
 
+def search_settings(locale: str) -> dict[str, Any]:
+    """Return the engine's search plugin settings for a locale: its language, and the
+    separator and pipeline the plugin would otherwise look up in the theme's language
+    files (Material's own, else English) by compiling them on every run."""
+    english, shipped = material_ui_strings(), material_ui_strings(locale)
+
+    def setting(name: str) -> str:
+        key = f"search.config.{name}"
+        return shipped.get(key) or english.get(key, "")
+
+    return {
+        "lang": [locale if locale in ("vi", "en") else "en"],
+        "separator": setting("separator"),
+        "pipeline": [step for step in re.split(r"\s*,\s*", setting("pipeline")) if step],
+    }
+
+
 def language_partial(locale: str, translate: Callable[[str], str]) -> str:
     """Return a Material language file for a locale, completed from our catalogs.
 
@@ -149,8 +166,7 @@ def mkdocs_config(
     config["markdown_extensions"] = with_slugify(config.get("markdown_extensions") or [])
     plugins = config.get("plugins") or ["search"]
     config["plugins"] = [
-        {"search": {"lang": [locale if locale in ("vi", "en") else "en"]}} if p == "search" else p
-        for p in plugins
+        {"search": search_settings(locale)} if p == "search" else p for p in plugins
     ]
     config.setdefault("extra", {})["ansinh"] = {
         "hotline": project.site.hotline,
