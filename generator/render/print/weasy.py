@@ -5,22 +5,64 @@ Imported by ``engine.render_pdf`` when a PDF is laid out, not before.
 
 from __future__ import annotations
 
+import ctypes.util
+import importlib
 import json
 import logging
-from contextlib import suppress
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from generator.errors import RenderError
-from generator.i18n import _
-from generator.model.theme import Theme
+@contextmanager
+def _libraries_by_ldconfig() -> Iterator[None]:
+    """Look shared libraries up in ldconfig's cache only, while WeasyPrint loads.
+
+    WeasyPrint tries up to six names for each library it needs (Pango, HarfBuzz,
+    fontconfig…), most of them another platform's. cffi looks each name it cannot open
+    up with ``ctypes.util.find_library``, which on Linux asks ``ldconfig -p`` and then,
+    for a name ldconfig does not know, links an empty program with gcc and ld: about
+    seventy processes and 0.2 CPU-s on every build that prints. Only the first step is
+    taken here; elsewhere than glibc's Linux nothing changes.
+    """
+    from_ldconfig = getattr(ctypes.util, "_findSoname_ldconfig", None)
+    if not sys.platform.startswith("linux") or from_ldconfig is None:
+        yield
+        return
+    usual = ctypes.util.find_library
+    ctypes.util.find_library = from_ldconfig
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = usual
+
+
+def _load_weasyprint() -> None:
+    try:
+        with _libraries_by_ldconfig():
+            importlib.import_module("weasyprint")
+    except OSError:
+        # A library ldconfig does not list (a private build on LD_LIBRARY_PATH): loaded
+        # again from the start, the usual way, which finds it or says what is missing.
+        for name in [n for n in sys.modules if n == "weasyprint" or n.startswith("weasyprint.")]:
+            del sys.modules[name]
+        importlib.import_module("weasyprint")
+
+
+_load_weasyprint()
+
+from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
+
+from generator.errors import RenderError  # noqa: E402
+from generator.i18n import _  # noqa: E402
+from generator.model.theme import Theme  # noqa: E402
 
 # WeasyPrint logs every CSS property it ignores; the theme's tests catch those.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
