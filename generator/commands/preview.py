@@ -19,6 +19,7 @@ import functools
 import http.server
 import json
 import socket
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -238,13 +239,22 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def _server(preview: Preview, port: int) -> http.server.ThreadingHTTPServer:
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """The preview's server. A browser that closes or reloads a page while it is being
+    answered (the panel asks for ``status.json`` every second) is no problem of the
+    project: it is not reported in the terminal, where staff read their mistakes."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+def _server(preview: Preview, port: int) -> PreviewServer:
     handler = type("Handler", (PreviewHandler,), {"preview": preview})
-    server = http.server.ThreadingHTTPServer(
-        (HOST, port), functools.partial(handler, directory=str(preview.site))
-    )
-    server.daemon_threads = True
-    return server
+    return PreviewServer((HOST, port), functools.partial(handler, directory=str(preview.site)))
 
 
 def free_port() -> int:
@@ -254,7 +264,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def open_server(preview: Preview, port: int | None) -> tuple[http.server.ThreadingHTTPServer, str]:
+def open_server(preview: Preview, port: int | None) -> tuple[PreviewServer, str]:
     """Listen on ``port``; with no port given, on 8000 or the next free one.
 
     Return the server and a line for staff when the default port was busy (else "").

@@ -30,6 +30,7 @@ from generator.model.fields import (
     LocalizedParagraph,
     Paragraph,
     Percent,
+    PersonName,
     PhoneNumber,
     Url,
     Whole,
@@ -178,7 +179,7 @@ class Consent(Model):
 
 class Testimonial(Model):
     id: Slug
-    name: Label
+    name: PersonName
     role: TestimonialRole
     place: Label
     quote: LocalizedBody

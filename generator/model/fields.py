@@ -50,6 +50,10 @@ URL_CHARS = 2_000
 Whole = Annotated[int, Field(ge=0, le=MAX_WHOLE)]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Label = Annotated[str, StringConstraints(max_length=LABEL_CHARS)]
+# A person's name: shown on cards and pages and read out on the loudspeaker, never blank.
+PersonName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=LABEL_CHARS)
+]
 Line = Annotated[str, StringConstraints(max_length=LINE_CHARS)]
 Paragraph = Annotated[str, StringConstraints(max_length=PARAGRAPH_CHARS)]
 # No spaces, quotes, angle brackets, backslashes or control characters anywhere.

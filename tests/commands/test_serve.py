@@ -209,3 +209,23 @@ def test_scripts_cards_and_status_are_served(served: tuple[str, Preview]) -> Non
     assert '<h2>Thẻ mạng xã hội</h2><ul><li><a href="/social/vi/x.png">' in page
     assert '<h2>Kịch bản loa</h2><ul><li><a href="/loudspeaker/x/1-phut.txt">' in page
     assert get(f"{base}/__ansinh__/preview.js")[1] == "text/javascript; charset=utf-8"
+
+
+def test_a_browser_leaving_mid_answer_is_not_reported_but_a_fault_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server, _note = open_server(new_preview(tmp_path), 0)
+    try:
+        for gone in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
+            try:
+                raise gone
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 50000))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a fault of An Sinh")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        assert "ValueError: a fault of An Sinh" in capsys.readouterr().err
+    finally:
+        server.server_close()
