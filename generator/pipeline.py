@@ -28,6 +28,7 @@ from generator.write.engine import (
     STATE,
     Workspace,
     engine_key,
+    kept_outputs,
     page_inputs,
     record_engine_key,
     recorded_engine_key,
@@ -180,10 +181,11 @@ def build_web(
         started = time.perf_counter()
         run_mkdocs([(run.config, run.dirty) for run in runs], web.epoch)
         for run in runs:
-            write_search_index(run.workspace.site, run.config.parent / SEARCH_RECORDS)
-            made = take_site(store, run.workspace.site, run.prefix, run.locale)
+            kept = kept_outputs(run.workspace.site, run.taken)
+            write_search_index(run.workspace.site, run.config.parent / SEARCH_RECORDS, kept)
+            made = take_site(store, run.workspace.site, run.prefix, run.locale, kept)
             files[run.locale] = _finish_locale(store, run, (made, []))
-            run.workspace.remember(run.shared, {s.path: s.sha256 for s in made})
+            run.workspace.remember(run.shared, made, run.prefix)
             site.engine_locales.append(run.locale)
             site.dirty_locales += [run.locale] if run.dirty else []
             progress.advance(1)
@@ -207,7 +209,8 @@ class LocaleRun:
     ``key``: the store key of the engine's output; ``inputs``: the hash of what the tree
     was made from (``tree_inputs``); ``uses``: the stored pages it was made with;
     ``shared``: what all its pages share (``shared_digest``); ``dirty``: whether the run
-    rebuilds only its changed pages; ``prefix``: its addresses' prefix (``en/``).
+    rebuilds only its changed pages; ``prefix``: its addresses' prefix (``en/``);
+    ``taken``: what the last stored run of its folder took (``Workspace.taken``).
     """
 
     locale: str
@@ -219,6 +222,7 @@ class LocaleRun:
     shared: str
     dirty: bool
     prefix: str
+    taken: dict[str, tuple[str, list[int]]]
 
 
 @dataclass(frozen=True)
@@ -250,6 +254,8 @@ def prepare_locale(
     of what the tree is made from (``tree_inputs``).
     """
     workspace = Workspace(build_dir / "site", build_dir / STATE)
+    prefix = locale_prefix(project, locale)
+    taken = workspace.taken(prefix)  # read before a run makes the folder untrusted
     uses: set[str] = set()
     memo = page_memo(store, web.pages, uses)
     tree = locale_tree(
@@ -261,8 +267,8 @@ def prepare_locale(
     stored = store.get(key)
     dirty = stored is None and prepare_engine(tree, workspace, config, web.epoch, changed, web.base)
     shared = shared_digest(tree.all_folders(), web.epoch)
-    prefix = locale_prefix(project, locale)
-    return LocaleRun(locale, config, workspace, key, inputs, uses, shared, dirty, prefix), stored
+    run = LocaleRun(locale, config, workspace, key, inputs, uses, shared, dirty, prefix, taken)
+    return run, stored
 
 
 def output_entries(outputs: list[Stored]) -> list[dict[str, Any]]:

@@ -288,6 +288,14 @@ class OutputStore:
         unused.sort(reverse=True)
         return {key for _, key in unused[:count]}
 
+    def holds(self, file: Path, digest: str) -> bool:
+        """Whether ``file`` is the stored blob of SHA-256 ``digest`` itself (one inode, as
+        ``put_file`` leaves it): its bytes are those, without reading them."""
+        try:
+            return os.path.samefile(file, self._blob(digest))
+        except OSError:
+            return False
+
     def _blob(self, digest: str) -> Path:
         return self.blobs / digest[:2] / digest
 

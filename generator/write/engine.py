@@ -151,8 +151,9 @@ class Workspace:
     """A locale's engine folder kept between builds: the last output and what it was built from.
 
     ``site``: the engine's output folder; ``state``: a JSON file with the digest of
-    what every page shares (``shared``) and the stored hash of every output by its
-    path (``outputs``), written only after a run whose output was stored.
+    what every page shares (``shared``), the stored hash of every output by its path
+    (``outputs``) and each output file's inode, modification time in ns and size when
+    it was stored (``files``), written only after a run whose output was stored.
     """
 
     site: Path
@@ -169,9 +170,48 @@ class Workspace:
         """Mark the folder as not trusted (a run is starting): the next run is clean."""
         self.state.unlink(missing_ok=True)
 
-    def remember(self, shared: str, outputs: dict[str, str]) -> None:
-        """Record a stored run: what every page shared, and each output's hash."""
-        replace_file(self.state, json.dumps({"shared": shared, "outputs": outputs}).encode())
+    def remember(self, shared: str, taken: list[Stored], prefix: str) -> None:
+        """Record a stored run: what every page shared, each output's hash and its file
+        (``prefix``: the outputs' address prefix, which their files under ``site`` lack)."""
+        files = {}
+        for stored in taken:
+            with suppress(OSError):
+                files[stored.path] = file_signature(self.site / stored.path.removeprefix(prefix))
+        outputs = {stored.path: stored.sha256 for stored in taken}
+        state = {"shared": shared, "outputs": outputs, "files": files}
+        replace_file(self.state, json.dumps(state).encode())
+
+    def taken(self, prefix: str) -> dict[str, tuple[str, list[int]]]:
+        """Return what the last stored run took: by path under ``site``, the output's hash
+        and its file's signature (``file_signature``). Read it before ``forget``."""
+        data = self.read()
+        outputs, files = data.get("outputs"), data.get("files")
+        if not isinstance(outputs, dict) or not isinstance(files, dict):
+            return {}
+        return {
+            path.removeprefix(prefix): (sha256, files[path])
+            for path, sha256 in outputs.items()
+            if isinstance(sha256, str) and isinstance(files.get(path), list)
+        }
+
+
+def file_signature(file: Path) -> list[int]:
+    """A file's inode, modification time in ns and size: what changes when it is written."""
+    info = file.stat()
+    return [info.st_ino, info.st_mtime_ns, info.st_size]
+
+
+def kept_outputs(site_dir: Path, taken: dict[str, tuple[str, list[int]]]) -> dict[str, str]:
+    """Return the hash of each output file a run left as it was (``Workspace.taken``: the
+    same inode, time and size as when it was stored), by its path under ``site_dir``:
+    its bytes need not be read again. A file the engine wrote is a new inode
+    (``prepare_dirty`` unlinks what it will write)."""
+    kept = {}
+    for name, (sha256, signature) in taken.items():
+        with suppress(OSError):
+            if file_signature(site_dir / name) == signature:
+                kept[name] = sha256
+    return kept
 
 
 def shared_digest(tree: dict[str, dict[str, bytes]], epoch: int) -> str:
@@ -290,14 +330,30 @@ def prepare_dirty(docs: Path, workspace: Workspace, use_directory_urls: bool) ->
     shutil.rmtree(site / "search", ignore_errors=True)
 
 
-def take_site(store: OutputStore, site_dir: Path, prefix: str, locale: str) -> list[Stored]:
-    """Move a locale's built site into the store; describe each file as it will be published."""
+def take_site(
+    store: OutputStore,
+    site_dir: Path,
+    prefix: str,
+    locale: str,
+    kept: dict[str, str] | None = None,
+) -> list[Stored]:
+    """Move a locale's built site into the store; describe each file as it will be published.
+
+    ``kept``: the hash of files left as they were since they were stored
+    (``kept_outputs``), by path under ``site_dir``; those still the store's blob are not
+    read again.
+    """
+    kept = kept or {}
     taken = []
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         name = file.relative_to(site_dir).as_posix()
         parts = name.split("/")
         campaign = parts[1] if len(parts) == 3 and parts[0] == "campaigns" else None
-        sha256, size = store.put_file(file)
+        known = kept.get(name)
+        if known is not None and store.holds(file, known):
+            sha256, size = known, file.stat().st_size
+        else:
+            sha256, size = store.put_file(file)
         fmt = file.suffix.lstrip(".")
         taken.append(Stored(prefix + name, "page", fmt, campaign, locale, sha256, size))
     return taken
@@ -308,12 +364,15 @@ def _page_address(site_dir: Path, file: Path) -> str:
     return "" if folder == "." else f"{folder}/"
 
 
-def write_search_index(site_dir: Path, known: Path) -> None:
+def write_search_index(site_dir: Path, known: Path, kept: dict[str, str] | None = None) -> None:
     """Index one locale's built pages for search, in place of the engine's own index.
 
     ``known`` is a JSON file of the records of pages already read, by address and
-    hash of the page's HTML: a rebuild reads only the pages that changed.
+    hash of the page's HTML: a rebuild reads only the pages that changed. ``kept``: the
+    hash of pages left as they were since they were stored (``kept_outputs``), by path
+    under ``site_dir``: not even read.
     """
+    kept = kept or {}
     try:
         memo = json.loads(known.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -322,19 +381,32 @@ def write_search_index(site_dir: Path, known: Path) -> None:
     found: dict[str, list[str] | None] = {}
     records: list[SearchRecord] = []
     for file in sorted(site_dir.rglob("index.html")):
-        url, data = _page_address(site_dir, file), file.read_bytes()
-        key = f"{url}\0{hashlib.sha256(data).hexdigest()}"
+        url, name = _page_address(site_dir, file), file.relative_to(site_dir).as_posix()
+        data = None
+        sha256 = kept.get(name)
+        if sha256 is None:
+            data = file.read_bytes()
+            sha256 = hashlib.sha256(data).hexdigest()
+        key = f"{url}\0{sha256}"
         fields = memo.get(key, False)
         if fields is False or not (fields is None or _record_fields(fields)):
+            data = file.read_bytes() if data is None else data
             made = search_records({url: data.decode("utf-8")})
             fields = [made[0].title, made[0].summary, made[0].tokens] if made else None
         found[key] = fields
         if fields is not None:
             records.append(SearchRecord(url, *fields))
     files = render_search_index(sorted(records, key=lambda record: record.url))
-    shutil.rmtree(site_dir / SEARCH_FOLDER, ignore_errors=True)
+    index = site_dir / SEARCH_FOLDER
+    if index.is_dir():
+        for old in [f for f in index.rglob("*") if f.is_file()]:
+            if old.relative_to(site_dir).as_posix() not in files:
+                old.unlink()
     for name, data in files.items():
-        replace_file(site_dir / name, data)
+        # Most of the index (a fragment per page) is the same from build to build: a file
+        # that is kept with the same bytes stays as it is, and is not read again.
+        if kept.get(name) != hashlib.sha256(data).hexdigest():
+            replace_file(site_dir / name, data)
     # The engine's whole-site index, fetched by its own search, which An Sinh replaces.
     shutil.rmtree(site_dir / "search", ignore_errors=True)
     replace_file(known, json.dumps(found, ensure_ascii=False).encode("utf-8"))

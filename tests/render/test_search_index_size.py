@@ -13,6 +13,7 @@ from generator.render.web.search import (
     page_record,
     render_search_index,
 )
+from generator.text.fold import index_tokens
 
 
 def test_an_index_larger_than_two_mebibytes_is_built() -> None:
@@ -42,3 +43,23 @@ def test_the_language_switcher_is_not_part_of_a_result() -> None:
     assert record is not None
     assert (record.title, record.summary) == ("Lương hưu", "Đóng sau mùa lúa.")
     assert "english" not in record.tokens.split()
+
+
+def test_the_calculator_form_and_what_is_marked_ignored_are_not_part_of_a_result() -> None:
+    html = (
+        "<article><h1>Lương hưu</h1><p>Đóng sau mùa lúa.</p>"
+        '<form class="calc-form" hidden><label>Mức thu nhập bạn chọn</label>'
+        '<p class="calc-hint">Hoặc kéo thanh trượt để chọn</p></form>'
+        "<table><tr><td>Hộ nghèo</td><td>165.000</td></tr></table>"
+        '<details class="calc-table" open data-pagefind-ignore><summary>Bảng</summary>'
+        "<details><summary>Hộ cận nghèo</summary><table><tr><td>1.188.000</td></tr></table>"
+        "</details><p>Đơn vị tính: đồng</p></details><p>Cách tham gia</p></article>"
+    )
+    record = page_record("campaigns/a/", html)
+    assert record is not None
+    tokens = set(record.tokens.split())
+    assert not set(index_tokens("kéo thanh trượt")) & tokens
+    assert set(index_tokens("hộ nghèo 165.000 cách tham gia")) <= tokens
+    # Left out as marked, with what it holds, however deeply: then the text goes on.
+    assert not set(index_tokens("cận 1.188 đơn vị tính")) & tokens
+    assert "trượt" not in record.summary

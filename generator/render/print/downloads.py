@@ -18,9 +18,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
 from generator.i18n import N_, translator
 from generator.model import Campaign, Project
 from generator.model.theme import Theme
@@ -86,6 +83,10 @@ def downloads_path(campaign_id: str | None = None) -> str:
 
 def pdf_pages(pdf: bytes) -> int | None:
     """Return the number of pages of ``pdf`` (read with pypdf), or None if it cannot be read."""
+    # Imported here: a build whose PDFs are all counted already (``PageCounts``) skips it.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         return len(PdfReader(io.BytesIO(pdf)).pages)
     except (PdfReadError, ValueError, OSError):

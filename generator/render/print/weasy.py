@@ -9,6 +9,11 @@ import ctypes.util
 import importlib
 import json
 import logging
+import os
+import re
+import shutil
+import struct
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -18,24 +23,63 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+# The ABI ldconfig writes after a library's name, by machine and word size (as glibc's
+# ldconfig prints it); a machine missing here lists its libraries as plain "libc6".
+_LDCONFIG_ABI = {
+    "x86_64-64": "libc6,x86-64",
+    "ppc64-64": "libc6,64bit",
+    "sparc64-64": "libc6,64bit",
+    "s390x-64": "libc6,64bit",
+    "ia64-64": "libc6,IA-64",
+}
+
+
+@cache
+def _ldconfig_listing() -> bytes:
+    """What ``ldconfig -p`` prints: every library in the dynamic linker's cache, read once
+    (empty when there is no ldconfig)."""
+    search = os.pathsep.join([os.environ.get("PATH", ""), "/sbin", "/usr/sbin"])
+    program = shutil.which("ldconfig", path=search)
+    if program is None:
+        return b""
+    try:
+        return subprocess.run(
+            [program, "-p"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env={"LC_ALL": "C", "LANG": "C"},
+            check=False,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return b""
+
+
+def _listed_library(name: str) -> str | None:
+    """Return the file name ldconfig lists for library ``name`` (``pango-1.0`` →
+    ``libpango-1.0.so.0``) in this machine's ABI, or None."""
+    abi = _LDCONFIG_ABI.get(f"{os.uname().machine}-{struct.calcsize('P') * 8}", "libc6")
+    pattern = rb"\s(lib" + re.escape(name.encode()) + rb"\.[^\s]+)\s+\(" + re.escape(abi.encode())
+    found = re.search(pattern, _ldconfig_listing())
+    return os.fsdecode(found.group(1)) if found else None
+
 
 @contextmanager
 def _libraries_by_ldconfig() -> Iterator[None]:
-    """Look shared libraries up in ldconfig's cache only, while WeasyPrint loads.
+    """Look shared libraries up in ldconfig's cache only, read once, while WeasyPrint loads.
 
     WeasyPrint tries up to six names for each library it needs (Pango, HarfBuzz,
     fontconfig…), most of them another platform's. cffi looks each name it cannot open
-    up with ``ctypes.util.find_library``, which on Linux asks ``ldconfig -p`` and then,
-    for a name ldconfig does not know, links an empty program with gcc and ld: about
-    seventy processes and 0.2 CPU-s on every build that prints. Only the first step is
-    taken here; elsewhere than glibc's Linux nothing changes.
+    up with ``ctypes.util.find_library``, which on Linux runs ``ldconfig -p`` for every
+    name and then, for a name ldconfig does not know, links an empty program with gcc
+    and ld: about seventy processes and 0.2 CPU-s on every build that prints. Here the
+    cache is read once and nothing is linked; elsewhere than Linux nothing changes.
     """
-    from_ldconfig = getattr(ctypes.util, "_findSoname_ldconfig", None)
-    if not sys.platform.startswith("linux") or from_ldconfig is None:
+    if not sys.platform.startswith("linux"):
         yield
         return
     usual = ctypes.util.find_library
-    ctypes.util.find_library = from_ldconfig
+    ctypes.util.find_library = _listed_library
     try:
         yield
     finally:

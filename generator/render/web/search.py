@@ -32,8 +32,15 @@ _SHIPPED_FOLDERS = ("index/", "fragment/", "filter/")
 SUMMARY_CHARACTERS = 160
 # The longest answer read from the index service, in bytes: all index files, in base64.
 INDEX_LINE_LIMIT = 2**30
-# A <nav> in the article (the language switcher) is a way out of the page, not its text.
-_SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg", "button", "nav"}
+# A <nav> in the article (the language switcher) is a way out of the page, not its text; a
+# <form> (the contribution calculator) is a tool whose labels, hints and answers are the
+# same on every campaign page: a query for «ví dụ» or «kéo thanh trượt» should find no
+# page by them.
+_SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg", "button", "nav", "form"}
+# Any other element of the article left out of the index, as Pagefind's own markup says
+# it: the calculator's tables of amounts, the same on every campaign page (worked out
+# from the policy, whose figures the questions page and the campaign's text state).
+IGNORED = "data-pagefind-ignore"
 
 
 class _PromptReplies:
@@ -71,7 +78,9 @@ class _ArticleText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = 0
-        self.skipping = 0
+        # The element being left out, and how many of its kind are open inside it.
+        self.skipped: str | None = None
+        self.open_skipped = 0
         self.in_h1 = False
         self.title: list[str] = []
         self.body: list[str] = []
@@ -79,21 +88,27 @@ class _ArticleText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":
             self.depth += 1
-        elif self.depth and tag in _SKIPPED_TAGS:
-            self.skipping += 1
-        elif self.depth and tag == "h1" and not self.title:
+        elif not self.depth:
+            return
+        elif self.skipped is not None:
+            self.open_skipped += tag == self.skipped
+        elif tag in _SKIPPED_TAGS or any(name == IGNORED for name, _ in attrs):
+            self.skipped, self.open_skipped = tag, 1
+        elif tag == "h1" and not self.title:
             self.in_h1 = True
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article" and self.depth:
             self.depth -= 1
-        elif self.depth and tag in _SKIPPED_TAGS and self.skipping:
-            self.skipping -= 1
+        elif self.skipped is not None:
+            if tag == self.skipped:
+                self.open_skipped -= 1
+                self.skipped = self.skipped if self.open_skipped else None
         elif tag == "h1":
             self.in_h1 = False
 
     def handle_data(self, data: str) -> None:
-        if not self.depth or self.skipping:
+        if not self.depth or self.skipped is not None:
             return
         (self.title if self.in_h1 else self.body).append(data)
 
