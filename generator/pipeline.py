@@ -19,6 +19,7 @@ from generator.render.print.downloads import pdf_pages, render_downloads
 from generator.render.print.photo import read_print_photos
 from generator.render.views import keep_compiled_templates, locale_prefix
 from generator.render.web.media import Picture, process_media
+from generator.validate.cards import TITLE_FITS_FILE, TitleFits
 from generator.validate.project import load_project
 from generator.validate.theme import load_theme
 from generator.validate.translations import count_translations
@@ -355,7 +356,9 @@ def build_site(
     root, out = root.resolve(), out.resolve()
     check_output_folder(root, out)
     keep_compiled_templates(root / scratch / COMPILED_TEMPLATES)
-    project, warnings = load_project(root)
+    fits = TitleFits.read(root / TITLE_FITS_FILE)
+    project, warnings = load_project(root, fits)
+    write_if_changed(root / TITLE_FITS_FILE, fits.data())
     theme = load_theme(root, project.site.theme)
     own = sorted({c.theme for c in project.campaigns if c.theme})
     themes = {name: load_theme(root, name) for name in own}

@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.errors import Diagnostic
 from generator.i18n import _
 from generator.load.project import MEDIA_DIR
+from generator.validate.cards import TITLE_FITS_FILE, TitleFits
 from generator.validate.loaded import Loaded, sort_diagnostics
 from generator.validate.project import read_project
 
@@ -98,7 +99,8 @@ def summary(loaded: Loaded) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Check the project; exit 1 when any problem is an error."""
-    loaded = read_project(args.project)
+    # The fits the last build worked out; a check only reads them.
+    loaded = read_project(args.project, TitleFits.read(args.project / TITLE_FITS_FILE))
     print_diagnostics(sort_diagnostics(loaded.diagnostics), args.format)
     if args.format == "text":
         for line in summary(loaded):

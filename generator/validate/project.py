@@ -38,7 +38,7 @@ from generator.model.printing import (
 )
 from generator.model.theme import Theme
 from generator.validate.campaigns import validate_campaigns_file
-from generator.validate.cards import check_cards
+from generator.validate.cards import TitleFits, check_cards
 from generator.validate.checks import check_project
 from generator.validate.contacts import validate_contacts
 from generator.validate.document import validate_document
@@ -120,8 +120,11 @@ def _theme_name(loaded: Loaded) -> str:
     return written if isinstance(written, str) and written.isascii() else "default"
 
 
-def check_site_files(loaded: Loaded) -> list[Diagnostic]:
-    """Return the problems of the theme named in campaigns.yml and of the project's mkdocs.yml."""
+def check_site_files(loaded: Loaded, fits: TitleFits | None = None) -> list[Diagnostic]:
+    """Return the problems of the theme named in campaigns.yml and of the project's mkdocs.yml.
+
+    ``fits``: the card titles' fits worked out by earlier checks (``TitleFits``).
+    """
     _config, problems = read_base_config(loaded.root)
     name = _theme_name(loaded)
     theme_files, message, theme_problems = locate_theme(loaded.root, name)
@@ -136,7 +139,7 @@ def check_site_files(loaded: Loaded) -> list[Diagnostic]:
         if theme is not None and doc is not None:
             problems += check_poster_texts(loaded, doc, theme)
         if theme is not None:
-            problems += check_cards(loaded, theme)
+            problems += check_cards(loaded, theme, fits)
     if doc is not None:
         problems += check_campaign_themes(loaded, doc)
     # What the loudspeaker cannot read, with the abbreviation table the build will use.
@@ -277,16 +280,18 @@ def _printed_quote_problems(loaded: Loaded, theme: Theme) -> list[Diagnostic]:
     return list(found.values())
 
 
-def read_project(root: Path) -> Loaded:
-    """Read and validate every file of the project at ``root``, collecting all problems."""
+def read_project(root: Path, fits: TitleFits | None = None) -> Loaded:
+    """Read and validate every file of the project at ``root``, collecting all problems;
+    ``fits`` as for ``check_site_files``."""
     loaded = validate_files(load_files(root))
-    loaded.diagnostics.extend(check_site_files(loaded))
+    loaded.diagnostics.extend(check_site_files(loaded, fits))
     return loaded
 
 
-def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
-    """Return the validated project and its warnings, or raise ContentError with every problem."""
-    loaded = read_project(root)
+def load_project(root: Path, fits: TitleFits | None = None) -> tuple[Project, list[Diagnostic]]:
+    """Return the validated project and its warnings, or raise ContentError with every
+    problem; ``fits`` as for ``check_site_files``."""
+    loaded = read_project(root, fits)
     file = loaded.campaigns_file
     if loaded.errors or file is None or loaded.policy is None:
         raise ContentError(sort_diagnostics(loaded.diagnostics))

@@ -9,12 +9,14 @@ all reported together. Renderers receive the validated ``Theme`` and read no YAM
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from generator.errors import AnsinhError, Diagnostic, ThemeError
-from generator.i18n import _
+from generator.i18n import _, current_language
 from generator.load.document import Document, Loc, load_yaml
 from generator.load.theme import find_theme
 from generator.model.cards import (
@@ -62,7 +64,51 @@ def load_theme(project_root: Path, name: str) -> Theme:
 
 
 def validate_theme(files: ThemeFiles) -> tuple[Theme | None, list[Diagnostic]]:
-    """Validate every data file of a theme; return the theme (None on errors) and the problems."""
+    """Validate every data file of a theme; return the theme (None on errors) and the problems.
+
+    A build asks for the same theme several times (checking the project, loading its
+    themes): while the theme's files are the same (``theme_fingerprint``) and messages
+    are in the same language, the answer of the last reading is given again.
+    """
+    key = (files, current_language(), theme_fingerprint(files))
+    known = _VALIDATED.get(key)
+    if known is None:
+        known = _validate_theme(files)
+        if len(_VALIDATED) >= _VALIDATED_KEPT:
+            _VALIDATED.clear()
+        _VALIDATED[key] = known
+    return known[0], list(known[1])
+
+
+# Themes validated in this process, by ``validate_theme``'s key; a few at most.
+_VALIDATED: dict[
+    tuple[ThemeFiles, str, tuple[tuple[str, ...], ...]], tuple[Theme | None, list[Diagnostic]]
+] = {}
+_VALIDATED_KEPT = 8
+
+
+def theme_fingerprint(files: ThemeFiles) -> tuple[tuple[str, ...], ...]:
+    """Return what a theme's validation depends on: for every file of its folders, its
+    path and, for a YAML file, the SHA-1 of its bytes (a YAML file rewritten within the
+    file system's clock tick is still seen); other files (fonts) count by their name."""
+    found: list[tuple[str, ...]] = []
+    for folder in files.folders:
+        for parent, _dirs, names in sorted(os.walk(folder)):
+            for name in sorted(names):
+                path = os.path.join(parent, name)
+                if name.endswith((".yml", ".yaml")):
+                    try:
+                        with open(path, "rb") as handle:
+                            digest = hashlib.sha1(handle.read(), usedforsecurity=False)
+                    except OSError:
+                        continue
+                    found.append((path, digest.hexdigest()))
+                else:
+                    found.append((path,))
+    return tuple(found)
+
+
+def _validate_theme(files: ThemeFiles) -> tuple[Theme | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     social = _social_design(files, problems)
     loudspeaker = _loudspeaker_design(files, problems)

@@ -1,0 +1,159 @@
+"""What a check remembers between runs: card titles' fits kept in a file, themes read once
+while their files are the same. Remembered answers must equal answers worked out anew."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.load.theme import find_theme
+from generator.model import card_text
+from generator.validate import cards as card_checks
+from generator.validate.cards import TITLE_FITS_FILE, TitleFits
+from generator.validate.project import read_project
+from generator.validate.theme import validate_theme
+
+LONG_TITLE = (
+    "Chiến dịch thử vận động người dân tham gia bảo hiểm xã hội tự nguyện và bảo hiểm y "
+    "tế hộ gia đình tại các xã"
+)
+CUT_WARNING = "too-long-for-card"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def social_mini(mini: Path) -> Path:
+    """The small project, its campaign shown on cards under a title too long for them."""
+    edit(mini / "campaigns.yml", "{vi: Chiến dịch thử,", f'{{vi: "{LONG_TITLE}",')
+    edit(
+        mini / "campaigns.yml",
+        "    testimonials: [chi-a]",
+        "    testimonials: [chi-a]\n    outputs: [social]",
+    )
+    return mini
+
+
+def card_warnings(project: Path, fits: TitleFits | None) -> list[str]:
+    loaded = read_project(project, fits)
+    return [d.format() for d in loaded.diagnostics if d.code == CUT_WARNING]
+
+
+class Counting:
+    """``title_cut``, counting its calls."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        real = card_text.title_cut
+
+        def counted(*args: object) -> int:
+            self.calls += 1
+            return real(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(card_checks, "title_cut", counted)
+
+
+def test_remembered_fits_give_the_same_warnings_without_laying_titles_out(
+    social_mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counting = Counting(monkeypatch)
+    fresh = card_warnings(social_mini, None)
+    assert len(fresh) == 1 and "«story»" in fresh[0]
+    laid_out = counting.calls
+    assert laid_out > 0
+
+    fits = TitleFits()
+    assert card_warnings(social_mini, fits) == fresh
+    saved = social_mini / TITLE_FITS_FILE
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(fits.data())
+    counting.calls = 0
+    assert card_warnings(social_mini, TitleFits.read(saved)) == fresh
+    assert counting.calls == 0
+
+    # A changed title is laid out again; the file then holds only the titles in use.
+    edit(social_mini / "campaigns.yml", LONG_TITLE, LONG_TITLE + " miền núi phía Bắc")
+    again = TitleFits.read(saved)
+    changed = card_warnings(social_mini, again)
+    assert counting.calls > 0
+    assert changed != fresh and changed == card_warnings(social_mini, None)
+    assert set(json.loads(again.data())["cuts"]) == set(again.used)
+    assert len(again.used) < len(again.cuts)
+
+
+def test_fits_are_worked_out_again_when_a_layout_or_the_salt_changes(
+    social_mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The project's own theme: the default one, its story card's title larger.
+    installed = Path(__file__).resolve().parents[2] / "themes" / "default"
+    own = social_mini / "themes" / "mine"
+    (own / "social" / "layouts").mkdir(parents=True)
+    (own / "theme.yml").write_text("extends: default\n", encoding="utf-8")
+    layout = own / "social" / "layouts" / "story.yml"
+    card = (installed / "social" / "layouts" / "story.yml").read_text(encoding="utf-8")
+    layout.write_text(card, encoding="utf-8")
+    edit(social_mini / "campaigns.yml", "  locales: [vi, en]", "  locales: [vi, en]\n  theme: mine")
+    fits = TitleFits()
+    fresh = card_warnings(social_mini, fits)
+    assert len(fresh) == 1 and "«story»" in fresh[0] and " 7 " in fresh[0]
+    counting = Counting(monkeypatch)
+
+    layout.write_text(card + "\n# a comment changes no answer\n", encoding="utf-8")
+    assert card_warnings(social_mini, fits) == fresh
+    assert counting.calls == 0
+
+    title = "{slot: title, font: sans-bold, size: 92, min_size: 60, max_lines: 4,"
+    assert title in card
+    layout.write_text(card.replace(title, title.replace("max_lines: 4", "max_lines: 3")), "utf-8")
+    larger = card_warnings(social_mini, fits)
+    assert counting.calls > 0
+    assert larger == card_warnings(social_mini, None) and larger != fresh
+
+    # Another salt (a font, Pillow or the typesetting code changed): nothing kept is trusted.
+    counting.calls = 0
+    stale = TitleFits(fits.salt[::-1], {key: (0, "") for key in fits.cuts})
+    assert card_warnings(social_mini, stale) == larger
+    assert counting.calls > 0
+
+
+def test_a_broken_fits_file_is_ignored(social_mini: Path) -> None:
+    fresh = card_warnings(social_mini, None)
+    saved = social_mini / TITLE_FITS_FILE
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    for broken in ("", "[]", "{", '{"salt": 1, "cuts": {"x": 3}}', '{"salt": "s"}', "\x00"):
+        saved.write_text(broken, encoding="utf-8")
+        assert card_warnings(social_mini, TitleFits.read(saved)) == fresh
+
+
+def test_a_build_keeps_the_fits_and_check_reads_them(social_mini: Path) -> None:
+    from generator.pipeline import build_site
+
+    build_site(social_mini, social_mini / "site")
+    kept = json.loads((social_mini / TITLE_FITS_FILE).read_text(encoding="utf-8"))
+    assert kept["cuts"] and all(isinstance(v, list) for v in kept["cuts"].values())
+    assert any(count > 0 for count, _card in kept["cuts"].values())
+
+
+def test_a_theme_is_read_again_when_one_of_its_files_changes(mini: Path) -> None:
+    files = find_theme(mini, "default")
+    theme, problems = validate_theme(files)
+    assert theme is not None and not problems
+    again, _problems = validate_theme(files)
+    assert again is theme  # the same files: the same answer, not read again
+
+    style = files.find("social/style.yml")
+    assert style is not None
+    own = mini / "themes" / "default" / "social" / "style.yml"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(style.read_text(encoding="utf-8") + "\nbroken: [\n", encoding="utf-8")
+    files = find_theme(mini, "default")
+    broken, problems = validate_theme(files)
+    assert broken is None and problems
+    problems.clear()  # a caller's list is its own
+    assert validate_theme(files)[1]
