@@ -70,6 +70,20 @@ class Tagged:
     value: str
 
 
+# Marks that change nothing in Vietnamese text but stay in it when it is pasted from a
+# word processor or a web page: left-to-right and right-to-left marks, the Arabic letter
+# mark, a byte-order mark inside the text, soft hyphens. Left in, they split words for
+# search, cannot be read aloud and are drawn as boxes on cards. (Zero-width spaces and
+# joiners stay: Khmer and emoji need them.)
+_PASTED_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\ufeff\u00ad"))
+
+
+def plain_text(text: str) -> str:
+    """Return a text as the model keeps it: in NFC, without the invisible marks pasting
+    leaves (U+200E, U+200F, U+061C, U+FEFF, U+00AD)."""
+    return unicodedata.normalize("NFC", text.translate(_PASTED_MARKS))
+
+
 def _core_value(tag: str, text: str) -> Any:
     """Return the value of a plain scalar resolved to ``tag`` by the core schema."""
     if tag == TAG + "bool":
@@ -83,7 +97,7 @@ def _core_value(tag: str, text: str) -> Any:
         if lowered.endswith(".inf"):
             return float("-inf") if lowered.startswith("-") else float("inf")
         return float("nan") if lowered == ".nan" else float(text)
-    return unicodedata.normalize("NFC", text)
+    return plain_text(text)
 
 
 @dataclass(frozen=True)
@@ -137,7 +151,7 @@ def _scalar(node: ScalarNode, walk: _Walk, loc: Loc) -> Any:
         if walk.keep_tags:
             return Tagged(tag, text)
         walk.error(node, "unknown-tag", _unknown_tag(tag))
-        return unicodedata.normalize("NFC", text)
+        return plain_text(text)
     if _DIRECTION_CONTROL.search(text):
         walk.error(
             node,
@@ -167,11 +181,11 @@ def _scalar(node: ScalarNode, walk: _Walk, loc: Loc) -> Any:
                 value=text[:40], tag=_tag_name(tag)
             ),
         )
-        return unicodedata.normalize("NFC", text)
+        return plain_text(text)
     try:
         return _core_value(tag, text)
     except ValueError:  # more digits than Python reads: the model says it is no number
-        return unicodedata.normalize("NFC", text)
+        return plain_text(text)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.errors import Diagnostic
 from generator.i18n import _
-from generator.load.document import Document, load_yaml, read_text
+from generator.load.document import Document, load_yaml, plain_text, read_text
 from generator.load.progress import ProgressTable, load_progress
 
 CAMPAIGNS_FILE = "campaigns.yml"
@@ -160,4 +160,4 @@ def _read_pages(files: ProjectFiles) -> None:
         text, problems = read_text(file, relative)
         files.diagnostics.extend(problems)
         if text is not None:
-            files.pages.append(PageFile(relative, name, locale or None, text))
+            files.pages.append(PageFile(relative, name, locale or None, plain_text(text)))

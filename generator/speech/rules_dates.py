@@ -18,7 +18,8 @@ Choices (the same in every region):
   "từ 15-4 các đại lý" a date). Elsewhere "36.1" stays a section number and
   "5-10" a range. "từ 3 đến 9-10" → từ ngày ba đến ngày chín tháng mười;
 - a street named after a date is a proper name: "đường 30/4" → đường Ba Mươi
-  Tháng Tư;
+  Tháng Tư; after "số" a bare "d/m" is a number, never a date: "Văn bản số 12/5"
+  → số mười hai trên năm;
 - a date followed at once by a time gets a comma (a pause): "1/7/2025 7h30";
 - times: "6h30", "6g30", "6:30" → sáu giờ ba mươi phút; "6h", "19:00" → giờ only;
   "17g" is an hour only next to a word of time ("lúc 17g", "17g ngày 30-6"),
@@ -43,6 +44,7 @@ from generator.speech.context import (
     date_goes_on,
     from_before,
     place_before,
+    text_before,
 )
 from generator.speech.numbers import read_int, read_month, read_ordinal, roman_to_int
 from generator.speech.result import Hit
@@ -60,6 +62,8 @@ _FULL_DATES = (
     re.compile(_DAY + r"/(?P<m>\d{1,2})(?![\w/]|[.,]\d)"),
 )
 _DAY_MONTH_MARKED = re.compile(_DAY + r"[.\-](?P<m>\d{1,2})" + _END)
+# "số 12/5": a number with a slash (a document, a house), not the 12th of May.
+_NUMBER_WORD_BEFORE = re.compile(r"(?<!\w)số\s+\Z", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"[ \t]+(?=\d{1,2}(?:[hHgG:]\d|[hH](?!\w)))")
 
 
@@ -113,6 +117,9 @@ def date(ctx: Context, pos: int) -> Hit | None:
     """Read a date or a month ("1/7/2025", "tháng 6-2024", "sáng 15-4", "đường 30/4")."""
     match = _date_match(ctx, pos)
     if match is None:
+        return None
+    bare = not match["pre"] and not match.groupdict().get("y")
+    if bare and _NUMBER_WORD_BEFORE.search(text_before(ctx, pos, 8)):
         return None
     named = not match["pre"] and not match.groupdict().get("y") and place_before(ctx, pos)
     spoken = _read_date(match, ctx, named=named and bool(match.groupdict().get("d")))

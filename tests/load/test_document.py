@@ -36,6 +36,37 @@ def test_text_is_normalized_to_nfc(tmp_path: Path) -> None:
     assert doc.data == {"name": "H\u00f2a", "H\u00f2a": 1}
 
 
+def test_marks_left_by_pasting_are_dropped_and_joiners_kept(tmp_path: Path) -> None:
+    pasted = "L\u01b0\u01a1ng\u200e h\u01b0u\u200f\ufeff cho\u00ad n\u00f4ng d\u00e2n\u061c"
+    kept = "\U0001f468\u200d\U0001f33e \u1780\u200b\u1781 a\u200cb"
+    doc, problems = load(tmp_path, f'quote: "{pasted}"\nother: "{kept}"\n')
+    assert problems == []
+    assert doc.data == {"quote": "L\u01b0\u01a1ng h\u01b0u cho n\u00f4ng d\u00e2n", "other": kept}
+
+
+def test_a_pasted_mark_reaches_no_page_script_or_caption(tmp_path: Path) -> None:
+    from generator.pipeline import build_site
+    from generator.validate.project import read_project
+    from tests.conftest import MINI, copy_project
+
+    project = copy_project(MINI, tmp_path / "mini")
+    campaigns = project / "campaigns.yml"
+    text = campaigns.read_text(encoding="utf-8")
+    text = text.replace(
+        "{vi: Chi\u1ebfn d\u1ecbch th\u1eed,", '{vi: "Chi\u1ebfn\u200e d\u1ecbch\u00ad th\u1eed",'
+    )
+    text = text.replace(
+        "    testimonials: [chi-a]",
+        "    testimonials: [chi-a]\n    outputs: [web, social, loudspeaker]",
+    )
+    campaigns.write_text(text, encoding="utf-8")
+    assert [d.format() for d in read_project(project).diagnostics] == []
+    build_site(project, project / "site")
+    written = [p for p in (project / "site").rglob("*") if p.suffix in {".html", ".txt", ".md"}]
+    assert any("Chi\u1ebfn d\u1ecbch th\u1eed" in p.read_text("utf-8") for p in written)
+    assert not [p for p in written if {"\u200e", "\u00ad"} & set(p.read_text("utf-8"))]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

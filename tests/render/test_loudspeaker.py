@@ -652,6 +652,36 @@ def test_a_figure_is_old_a_year_before_the_campaign_starts(
     assert words.old is old
 
 
+@pytest.mark.parametrize(
+    ("label", "as_of", "subject"),
+    [
+        (
+            "Người tham gia BHXH tự nguyện ở Đắk Lắk năm 2021 (số báo cáo: trên 18.000)",
+            dt.date(2021, 12, 31),
+            "số người tham gia BHXH tự nguyện ở Đắk Lắk",
+        ),
+        (
+            "Người tham gia mới năm 2022 ở xã Cư Êbur",
+            dt.date(2022, 6, 30),
+            "số người tham gia mới ở xã Cư Êbur",
+        ),
+        (
+            "Người tham gia năm 2021 so với kế hoạch năm 2022",
+            dt.date(2022, 1, 10),
+            "số người tham gia năm 2021",
+        ),
+        ("Hộ tham gia BHYT từ năm 20210", dt.date(2021, 3, 1), "số hộ tham gia BHYT từ năm 20210"),
+    ],
+)
+def test_the_label_does_not_say_the_year_the_date_says(
+    project: Project, label: str, as_of: dt.date, subject: str
+) -> None:
+    figure = (
+        project.campaigns[0].figures[0].model_copy(update={"label": {"vi": label}, "as_of": as_of})
+    )
+    assert figure_words(figure, LocaleText("vi", "vi"), dt.date(2022, 1, 1)).subject == subject
+
+
 def test_an_old_figure_is_said_with_its_year(project: Project, theme: Theme) -> None:
     kit = load_kit(theme)
     campaign = next(c for c in project.campaigns if c.id == "dong-thap")

@@ -161,6 +161,13 @@ CONTEXTUAL = [
     ("north", "Địa chỉ: 12/5 đường Lê Lợi", "Địa chỉ: mười hai trên năm đường Lê Lợi"),
     ("north", "số 12/5 Lê Lợi", "số mười hai trên năm Lê Lợi"),
     ("north", "nhà số 12/5", "nhà số mười hai trên năm"),
+    (
+        "north",
+        "Văn bản số 12/5 của UBND tỉnh.",
+        "Văn bản số mười hai trên năm của Ủy ban nhân dân tỉnh.",
+    ),
+    ("south", "Tờ trình số 30/4 ngày 2/5", "Tờ trình số ba mươi trên bốn ngày hai tháng năm"),
+    ("central", "Số 7/8 đã nộp.", "Số bảy trên tám đã nộp."),
     ("north", "ngày 12/5 đường phố rợp cờ", "ngày mười hai tháng năm đường phố rợp cờ"),
     ("north", "Sáng 12/5 đường Lê Lợi", "Sáng ngày mười hai tháng năm đường Lê Lợi"),
 ]

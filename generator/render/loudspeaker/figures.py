@@ -50,13 +50,17 @@ def figure_words(figure: Figure, text: LocaleText, start: dt.date) -> FigureWord
     "Người tham gia BHXH tự nguyện ở huyện Cao Lãnh so với kế hoạch năm 2021"
     gives "số người tham gia BHXH tự nguyện ở huyện Cao Lãnh" and the goal
     "kế hoạch năm 2021"; a note in brackets is dropped, except a word such as
-    "trên" or "khoảng" that qualifies the number. ``start`` is the campaign's
+    "trên" or "khoảng" that qualifies the number, and so is "năm 2021" when the
+    figure is dated in 2021 (its sentence says the date). ``start`` is the campaign's
     period start, against which the figure's age is measured.
     """
     label = text.plain(figure.label)
     notes = " ".join(_PARENTHESIS.findall(label))
     core = " ".join(_PARENTHESIS.sub("", label).split())
     core, _sep, goal = core.partition(" so với ")
+    # The sentence opens with the figure's date: "năm 2021" in the label would say the
+    # year twice ("Đến ngày 31/12/2021, số người tham gia ... năm 2021 là ...").
+    core = " ".join(re.sub(rf"\bnăm {figure.as_of.year}\b", " ", core).split())
     if core.startswith(_COUNTED):
         core = "số " + core[0].lower() + core[1:]
     qualifier = _QUALIFIER.search(notes)
