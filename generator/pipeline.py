@@ -6,6 +6,7 @@ import calendar
 import json
 import time
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -13,10 +14,11 @@ from typing import Any, Protocol
 from generator.errors import AnsinhError, Diagnostic
 from generator.i18n import _
 from generator.load.mkdocs import load_base_config
-from generator.model import Project
+from generator.model import Project, card_text, printing
 from generator.model.theme import Theme
 from generator.render.print.downloads import pdf_pages, render_downloads
 from generator.render.print.photo import read_print_photos
+from generator.render.social import cards
 from generator.render.views import keep_compiled_templates, locale_prefix
 from generator.render.web.media import Picture, process_media
 from generator.validate.cards import TITLE_FITS_FILE, TitleFits
@@ -39,7 +41,7 @@ from generator.write.engine import (
     tree_inputs,
     write_search_index,
 )
-from generator.write.files import write_if_changed
+from generator.write.files import replace_file, write_if_changed
 from generator.write.guard import check_output_folder
 from generator.write.publish import MANIFEST, publish, staging_folder, write_manifest
 from generator.write.tree import (
@@ -336,6 +338,26 @@ def read_manifest(site: Path) -> list[dict[str, Any]]:
     return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
 
 
+def keep_title_fits(path: Path, fits: TitleFits) -> None:
+    """Keep the card titles' fits for the next build, when they changed. They are only a
+    memo: a file that cannot be written (a read-only folder) costs the next build the
+    time to work them out again, and stops nothing."""
+    data = fits.data()
+    with suppress(OSError):
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    with suppress(OSError):
+        replace_file(path, data)
+
+
+def forget_fonts() -> None:
+    """Forget what this process read from font files and measured with them: a process
+    that checks and builds again (the live preview) must see a replaced font."""
+    card_text.forget_fonts()
+    printing.font_coverage.cache_clear()
+    cards.forget_fonts()
+
+
 def build_site(
     root: Path,
     out: Path,
@@ -355,10 +377,11 @@ def build_site(
     progress = progress or NoProgress()
     root, out = root.resolve(), out.resolve()
     check_output_folder(root, out)
+    forget_fonts()
     keep_compiled_templates(root / scratch / COMPILED_TEMPLATES)
     fits = TitleFits.read(root / TITLE_FITS_FILE)
     project, warnings = load_project(root, fits)
-    write_if_changed(root / TITLE_FITS_FILE, fits.data())
+    keep_title_fits(root / TITLE_FITS_FILE, fits)
     theme = load_theme(root, project.site.theme)
     own = sorted({c.theme for c in project.campaigns if c.theme})
     themes = {name: load_theme(root, name) for name in own}

@@ -35,7 +35,7 @@ from generator.commands.preview import (
 from generator.errors import AnsinhError, ContentError, Diagnostic
 from generator.i18n import _
 from generator.model import Site
-from generator.pipeline import build_site
+from generator.pipeline import build_site, forget_fonts
 from generator.validate.cards import TITLE_FITS_FILE, TitleFits
 from generator.validate.loaded import sort_diagnostics
 from generator.validate.project import read_project
@@ -51,6 +51,7 @@ def _stop(signum: int, frame: object) -> None:
 def rebuild(root: Path, preview: Preview) -> None:
     """Check the project, show its problems, then build it into the preview's folder."""
     preview.start()
+    forget_fonts()  # a font file may have been replaced since the last rebuild
     loaded = read_project(root, TitleFits.read(root / TITLE_FITS_FILE))
     problems = sort_diagnostics(loaded.diagnostics)
     _print_problems(problems)

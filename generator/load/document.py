@@ -49,6 +49,9 @@ Loc = tuple[str | int, ...]
 
 # Characters that make text show in another order than it is read: never wanted, a trick.
 _DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Half of a UTF-16 pair, written as an escape ("\\ud800"): no character, and no file or
+# page can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _GROUPED_NUMBER = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
 MAX_VALUES = 200_000
 
@@ -145,8 +148,24 @@ def _unknown_tag(tag: str) -> str:
     return _("the tag «{tag}» is not allowed here; remove it").format(tag=_tag_name(tag))
 
 
+def _whole_characters(node: ScalarNode, walk: _Walk) -> str:
+    """Return a scalar's text, a half of a UTF-16 pair reported and replaced by U+FFFD."""
+    found = _SURROGATE.search(node.value)
+    if found is None:
+        return str(node.value)
+    walk.error(
+        node,
+        "control-character",
+        _(
+            "the text holds «\\u{code:04x}», half of a pair of UTF-16 codes, which is no "
+            "character; write the character itself instead of its code"
+        ).format(code=ord(found.group())),
+    )
+    return _SURROGATE.sub("\ufffd", node.value)
+
+
 def _scalar(node: ScalarNode, walk: _Walk, loc: Loc) -> Any:
-    doc, tag, text = walk.doc, node.tag, node.value
+    doc, tag, text = walk.doc, node.tag, _whole_characters(node, walk)
     if tag not in _CORE_TAGS:
         if walk.keep_tags:
             return Tagged(tag, text)
@@ -293,7 +312,7 @@ def _convert_mapping(node: MappingNode, walk: _Walk, loc: Loc) -> dict[str, Any]
                 )
             )
             continue
-        key = unicodedata.normalize("NFC", str(key_node.value))
+        key = unicodedata.normalize("NFC", _whole_characters(key_node, walk))
         if key in result:
             first = doc.keys[loc + (key,)]
             problems.append(

@@ -18,6 +18,7 @@ from fontTools.ttLib import TTFont
 
 from generator.model.cards import CardLayout, StackBar, StackLayer, StackText, TextLayer
 from generator.model.theme import FontFace
+from generator.text import typeset
 from generator.text.typeset import SCRIPTS, SHRINK_STEPS, FaceMaker, Fit, fit_text
 
 # Characters never drawn as glyphs: line breaks, joiners, variation selectors.
@@ -48,6 +49,13 @@ Drawers = tuple[tuple[Path, tuple[tuple[str, Path], ...]], ...]
 def _verdicts(drawers: Drawers) -> dict[str, bool]:
     """Whether every one of ``drawers`` draws a character, by character, filled as asked."""
     return {}
+
+
+def forget_fonts() -> None:
+    """Forget the fonts' characters and every measure made with a font (``typeset``)."""
+    for kept in (font_characters, _drawn, _verdicts):
+        kept.cache_clear()
+    typeset.forget_fonts()
 
 
 def undrawable(text: str, faces: list[FontFace]) -> list[tuple[int, str]]:

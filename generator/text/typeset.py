@@ -41,6 +41,17 @@ def load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size, layout_engine=LAYOUT_ENGINE)
 
 
+def forget_fonts() -> None:
+    """Forget every font opened and every measure made with one.
+
+    Fonts and measures are kept by file path for the life of a process; a process
+    that builds again (the live preview) calls this first, for a font file may have
+    been replaced since.
+    """
+    for kept in (load_font, _runs, _ink, _length, _measured_words, _fit_text):
+        kept.cache_clear()
+
+
 @dataclass(frozen=True)
 class Face:
     """One font at one size, with a font per script for runs the main font cannot show."""

@@ -139,7 +139,7 @@ class TitleFits:
             data = json.loads(path.read_text(encoding="utf-8"))
             salt, cuts = data["salt"], data["cuts"]
             kept = {str(k): (int(v[0]), str(v[1])) for k, v in cuts.items()}
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except Exception:
             return cls()
         return cls(str(salt), kept)
 
@@ -169,10 +169,12 @@ _FIT_CODE = (typeset.__file__, card_text.__file__, cards.__file__, __file__)
 
 def fits_salt(theme: Theme) -> str:
     """Return the SHA-256 of what every title's fit depends on besides the title and the
-    card layouts: the typesetting code, Pillow and FreeType's versions, and the bytes of
-    the card fonts, by face."""
+    card layouts: the typesetting code, the versions of Pillow and of the libraries it
+    sets text with (FreeType, libraqm, HarfBuzz, FriBiDi), and the bytes of the card
+    fonts, by face."""
     digest = hashlib.sha256()
-    for part in (PIL.__version__, features.version("freetype2"), features.version("raqm")):
+    libraries = ("freetype2", "raqm", "harfbuzz", "fribidi")
+    for part in (PIL.__version__, *(features.version(name) for name in libraries)):
         digest.update(f"{part}\0".encode())
     for code in _FIT_CODE:
         digest.update(Path(code).read_bytes())
@@ -187,7 +189,7 @@ def title_key(layouts: list[str], slots: frozenset[str], empty: frozenset[str], 
     """Return the key of a title's fit: the cards' layouts (each as its JSON), the slots
     that show it, the slots left empty, and the title itself."""
     parts = [layouts, sorted(slots), sorted(empty), text]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(json.dumps(parts).encode("ascii")).hexdigest()
 
 
 def check_card_titles(

@@ -70,7 +70,8 @@ def validate_theme(files: ThemeFiles) -> tuple[Theme | None, list[Diagnostic]]:
     themes): while the theme's files are the same (``theme_fingerprint``) and messages
     are in the same language, the answer of the last reading is given again.
     """
-    key = (files, current_language(), theme_fingerprint(files))
+    # By its folders: each finding of a theme makes a new ThemeFiles, equal to none.
+    key = (files.name, files.folders, current_language(), theme_fingerprint(files))
     known = _VALIDATED.get(key)
     if known is None:
         known = _validate_theme(files)
@@ -81,9 +82,8 @@ def validate_theme(files: ThemeFiles) -> tuple[Theme | None, list[Diagnostic]]:
 
 
 # Themes validated in this process, by ``validate_theme``'s key; a few at most.
-_VALIDATED: dict[
-    tuple[ThemeFiles, str, tuple[tuple[str, ...], ...]], tuple[Theme | None, list[Diagnostic]]
-] = {}
+_Key = tuple[str, tuple[Path, ...], str, tuple[tuple[str, ...], ...]]
+_VALIDATED: dict[_Key, tuple[Theme | None, list[Diagnostic]]] = {}
 _VALIDATED_KEPT = 8
 
 
@@ -93,7 +93,8 @@ def theme_fingerprint(files: ThemeFiles) -> tuple[tuple[str, ...], ...]:
     file system's clock tick is still seen); other files (fonts) count by their name."""
     found: list[tuple[str, ...]] = []
     for folder in files.folders:
-        for parent, _dirs, names in sorted(os.walk(folder)):
+        # Into linked folders too, as finding a theme's files does.
+        for parent, _dirs, names in sorted(os.walk(folder, followlinks=True)):
             for name in sorted(names):
                 path = os.path.join(parent, name)
                 if name.endswith((".yml", ".yaml")):

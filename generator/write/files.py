@@ -33,5 +33,9 @@ def replace_file(target: Path, data: bytes) -> None:
     (a stored output) keeps its bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.new")
-    temporary.write_bytes(data)
-    temporary.replace(target)
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(target)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise

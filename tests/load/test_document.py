@@ -44,6 +44,18 @@ def test_marks_left_by_pasting_are_dropped_and_joiners_kept(tmp_path: Path) -> N
     assert doc.data == {"quote": "L\u01b0\u01a1ng h\u01b0u cho n\u00f4ng d\u00e2n", "other": kept}
 
 
+def test_half_a_utf16_pair_is_a_located_error_and_no_traceback(tmp_path: Path) -> None:
+    doc, problems = load(tmp_path, 'title: "Chi\\u1ebfn d\\ud800 th\\u1eed"\n"k\\udfff": 1\n')
+    assert [(p.line, p.column, p.code) for p in problems] == [
+        (1, 8, "control-character"),
+        (2, 1, "control-character"),
+    ]
+    assert "«\\ud800»" in problems[0].message
+    assert doc.data == {"title": "Chi\u1ebfn d\ufffd th\u1eed", "k\ufffd": 1}
+    for problem in problems:
+        problem.format().encode("utf-8")
+
+
 def test_a_pasted_mark_reaches_no_page_script_or_caption(tmp_path: Path) -> None:
     from generator.pipeline import build_site
     from generator.validate.project import read_project

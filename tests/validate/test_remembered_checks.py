@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +15,10 @@ from generator.validate import cards as card_checks
 from generator.validate.cards import TITLE_FITS_FILE, TitleFits
 from generator.validate.project import read_project
 from generator.validate.theme import validate_theme
+
+if TYPE_CHECKING:
+    from generator.errors import Diagnostic
+    from generator.model.theme import Theme, ThemeFiles
 
 LONG_TITLE = (
     "Chiến dịch thử vận động người dân tham gia bảo hiểm xã hội tự nguyện và bảo hiểm y "
@@ -126,8 +131,10 @@ def test_a_broken_fits_file_is_ignored(social_mini: Path) -> None:
     fresh = card_warnings(social_mini, None)
     saved = social_mini / TITLE_FITS_FILE
     saved.parent.mkdir(parents=True, exist_ok=True)
-    for broken in ("", "[]", "{", '{"salt": 1, "cuts": {"x": 3}}', '{"salt": "s"}', "\x00"):
-        saved.write_text(broken, encoding="utf-8")
+    hostile = ('{"salt": "s", "cuts": {"x": [1e999, "story"]}}', "[" * 200_000)
+    broken = ("", "[]", "{", '{"salt": 1, "cuts": {"x": 3}}', '{"salt": "s"}', "\x00", *hostile)
+    for broken_text in broken:
+        saved.write_text(broken_text, encoding="utf-8")
         assert card_warnings(social_mini, TitleFits.read(saved)) == fresh
 
 
@@ -140,20 +147,93 @@ def test_a_build_keeps_the_fits_and_check_reads_them(social_mini: Path) -> None:
     assert any(count > 0 for count, _card in kept["cuts"].values())
 
 
-def test_a_theme_is_read_again_when_one_of_its_files_changes(mini: Path) -> None:
-    files = find_theme(mini, "default")
-    theme, problems = validate_theme(files)
-    assert theme is not None and not problems
-    again, _problems = validate_theme(files)
-    assert again is theme  # the same files: the same answer, not read again
+def test_a_theme_is_read_once_while_its_files_stay_the_same(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.validate import theme as theme_checks
 
-    style = files.find("social/style.yml")
-    assert style is not None
-    own = mini / "themes" / "default" / "social" / "style.yml"
-    own.parent.mkdir(parents=True, exist_ok=True)
-    own.write_text(style.read_text(encoding="utf-8") + "\nbroken: [\n", encoding="utf-8")
-    files = find_theme(mini, "default")
-    broken, problems = validate_theme(files)
+    read: list[str] = []
+    real = theme_checks._validate_theme
+
+    def counted(files: ThemeFiles) -> tuple[Theme | None, list[Diagnostic]]:
+        read.append(files.name)
+        return real(files)
+
+    monkeypatch.setattr(theme_checks, "_validate_theme", counted)
+    theme, problems = validate_theme(find_theme(mini, "default"))
+    assert theme is not None and not problems
+    # Found again, as each step of a build finds it: the same answer, not read again.
+    again, _problems = validate_theme(find_theme(mini, "default"))
+    assert again is theme and read == ["default"]
+
+    # The project's own theme, its layouts in a linked folder: an edit there is seen.
+    installed = Path(__file__).resolve().parents[2] / "themes" / "default"
+    layouts = mini / "elsewhere" / "layouts"
+    layouts.mkdir(parents=True)
+    story = (installed / "social" / "layouts" / "story.yml").read_text(encoding="utf-8")
+    (layouts / "story.yml").write_text(story, encoding="utf-8")
+    own = mini / "themes" / "mine"
+    (own / "social").mkdir(parents=True)
+    (own / "theme.yml").write_text("extends: default\n", encoding="utf-8")
+    (own / "social" / "layouts").symlink_to(layouts, target_is_directory=True)
+    first, _problems = validate_theme(find_theme(mini, "mine"))
+    assert first is not None and first.social.layouts["story"].size == (1080, 1920)
+    (layouts / "story.yml").write_text(
+        story.replace("size: [1080, 1920]", "size: [1080, 1350]"), "utf-8"
+    )
+    edited, _problems = validate_theme(find_theme(mini, "mine"))
+    assert edited is not None and edited.social.layouts["story"].size == (1080, 1350)
+    assert read == ["default", "mine", "mine"]
+
+    # A broken file: reported, and the caller's list of problems is its own.
+    (own / "social" / "style.yml").write_text("broken: [\n", encoding="utf-8")
+    broken, problems = validate_theme(find_theme(mini, "mine"))
     assert broken is None and problems
-    problems.clear()  # a caller's list is its own
-    assert validate_theme(files)[1]
+    problems.clear()
+    assert validate_theme(find_theme(mini, "mine"))[1]
+
+
+def test_a_replaced_card_font_is_seen_by_the_next_build_of_the_same_process(
+    social_mini: Path,
+) -> None:
+    """The live preview checks and builds again in one process: a font file replaced
+    between two builds must give the answers a new process gives."""
+    import subprocess
+    import sys
+
+    from generator.pipeline import build_site
+
+    installed = Path(__file__).resolve().parents[2] / "themes" / "default"
+    own = social_mini / "themes" / "mine"
+    (own / "fonts").mkdir(parents=True)
+    (own / "theme.yml").write_text("extends: default\n", encoding="utf-8")
+    bold = own / "fonts" / "NotoSans-Bold.ttf"
+    bold.write_bytes((installed / "fonts" / "NotoSans-Bold.ttf").read_bytes())
+    edit(social_mini / "campaigns.yml", "  locales: [vi, en]", "  locales: [vi, en]\n  theme: mine")
+    build_site(social_mini, social_mini / "site")
+    before = card_warnings(social_mini, TitleFits.read(social_mini / TITLE_FITS_FILE))
+
+    # The bold face replaced by the narrower regular one, under the same name.
+    bold.write_bytes((installed / "fonts" / "NotoSans-Regular.ttf").read_bytes())
+    build_site(social_mini, social_mini / "site")
+    kept = card_warnings(social_mini, TitleFits.read(social_mini / TITLE_FITS_FILE))
+    (social_mini / TITLE_FITS_FILE).unlink()
+    fresh = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--lang", "vi", "-C", str(social_mini), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert fresh.returncode == 0, fresh.stderr
+    assert kept == [line for line in fresh.stdout.splitlines() if "quá dài cho ảnh" in line]
+    assert kept != before
+
+
+def test_a_fits_file_that_cannot_be_written_stops_no_build(social_mini: Path) -> None:
+    from generator.pipeline import build_site
+
+    saved = social_mini / TITLE_FITS_FILE
+    saved.mkdir(parents=True)  # a folder where the file should be
+    summary = build_site(social_mini, social_mini / "site")
+    assert summary.outputs > 0 and saved.is_dir()
+    assert not [p.name for p in saved.parent.iterdir() if p.name.endswith(".new")]

@@ -72,6 +72,11 @@ def draw_card(plan: CardPlan, *, text: bool = True) -> Image.Image:
     return image
 
 
+def forget_fonts() -> None:
+    """Forget the lines of text drawn with the fonts of earlier builds."""
+    _text_mask.cache_clear()
+
+
 # At most some 40 MB of masks, for the widest lines of a 1080-pixel story card.
 @lru_cache(maxsize=256)
 def _text_mask(face: Face, text: str) -> Image.Image:
