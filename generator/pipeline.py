@@ -16,6 +16,7 @@ from generator.i18n import _
 from generator.load.mkdocs import load_base_config
 from generator.model import Project, card_text, printing
 from generator.model.theme import Theme
+from generator.render.print import engine as print_engine
 from generator.render.print.downloads import pdf_pages, render_downloads
 from generator.render.print.photo import read_print_photos
 from generator.render.social import cards
@@ -356,6 +357,7 @@ def forget_fonts() -> None:
     card_text.forget_fonts()
     printing.font_coverage.cache_clear()
     cards.forget_fonts()
+    print_engine.forget_fonts()
 
 
 def build_site(

@@ -237,3 +237,16 @@ def test_a_fits_file_that_cannot_be_written_stops_no_build(social_mini: Path) ->
     summary = build_site(social_mini, social_mini / "site")
     assert summary.outputs > 0 and saved.is_dir()
     assert not [p.name for p in saved.parent.iterdir() if p.name.endswith(".new")]
+
+
+def test_the_print_fonts_of_earlier_builds_are_forgotten(mini: Path) -> None:
+    from generator.pipeline import forget_fonts
+    from generator.render.print import weasy
+    from generator.render.print.engine import render_pdf
+    from generator.validate.theme import load_theme
+
+    theme = load_theme(mini, "default")
+    render_pdf("<p>Bảo hiểm xã hội</p>", theme, "test.pdf")
+    assert weasy._fonts.cache_info().currsize == 1
+    forget_fonts()
+    assert weasy._fonts.cache_info().currsize == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,6 +39,14 @@ def render_pdf(html: str, theme: Theme, output: str) -> tuple[bytes, int]:
     from generator.render.print.weasy import lay_out
 
     return lay_out(html, theme, output)
+
+
+def forget_fonts() -> None:
+    """Forget the print fonts earlier builds of this process loaded, if any did (see
+    ``weasy.forget_fonts``); WeasyPrint is not loaded for it."""
+    weasy = sys.modules.get("generator.render.print.weasy")
+    if weasy is not None:
+        weasy.forget_fonts()
 
 
 def load_print_engine(themes: Iterable[Theme] = ()) -> None:

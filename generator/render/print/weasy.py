@@ -157,6 +157,12 @@ def _fonts(theme: Theme) -> tuple[FontConfiguration, CSS]:
     return config, css
 
 
+def forget_fonts() -> None:
+    """Forget the fonts loaded by earlier builds of this process: a font file may have
+    been replaced since (the live preview builds again in one process)."""
+    _fonts.cache_clear()
+
+
 def lay_out(html: str, theme: Theme, output: str) -> tuple[bytes, int]:
     """Lay out ``html`` with the theme's fonts; return the PDF and its number of pages."""
     config, fonts = _fonts(theme)
