@@ -49,8 +49,9 @@ def pages_with(root: Path, word: str) -> set[str]:
     found = set()
     for file in root.rglob("index.html"):
         folder = file.parent.relative_to(root).as_posix()
-        # Staff pages (progress reports, downloads) are not for residents' search.
-        if folder.startswith(("en", "km", "progress", "downloads")):
+        # Staff pages (progress reports, downloads, the loudspeaker operators' page) are
+        # not for residents' search.
+        if folder.startswith(("en", "km", "progress", "downloads", "loudspeaker")):
             continue
         whole = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", article_text(file))
         if not whole:

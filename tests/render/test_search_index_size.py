@@ -12,6 +12,7 @@ from generator.render.web.search import (
     SearchRecord,
     page_record,
     render_search_index,
+    search_records,
 )
 from generator.text.fold import index_tokens
 
@@ -63,3 +64,14 @@ def test_the_calculator_form_and_what_is_marked_ignored_are_not_part_of_a_result
     # Left out as marked, with what it holds, however deeply: then the text goes on.
     assert not set(index_tokens("cận 1.188 đơn vị tính")) & tokens
     assert "trượt" not in record.summary
+
+
+def test_staff_pages_are_not_in_the_residents_search() -> None:
+    page = "<article><h1>Đồng Tháp</h1><p>Bản 3 phút, đọc giọng miền Nam.</p></article>"
+    built = {
+        "campaigns/dong-thap/": page,
+        "loudspeaker/": page,
+        "progress/dong-thap/": page,
+    }
+    # Addresses are under each language's own root: the English operators' page too.
+    assert [r.url for r in search_records(built)] == ["campaigns/dong-thap/"]

@@ -41,6 +41,10 @@ _SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg", "button", "na
 # it: the calculator's tables of amounts, the same on every campaign page (worked out
 # from the policy, whose figures the questions page and the campaign's text state).
 IGNORED = "data-pagefind-ignore"
+# Pages for staff, reached from the menu, never what a resident's search is after: the
+# progress reports, and the operators' page, a table of every campaign's scripts that
+# would answer a search for any province (and that changes with every script).
+STAFF_PAGES = (f"{PROGRESS_FOLDER}/", "loudspeaker/")
 
 
 class _PromptReplies:
@@ -128,11 +132,12 @@ def page_record(url: str, html: str) -> SearchRecord | None:
 
 
 def search_records(pages: dict[str, str]) -> list[SearchRecord]:
-    """Return the records of built pages, given as address → HTML; staff pages are left out."""
+    """Return the records of built pages, given as address → HTML; staff pages (progress
+    reports, the loudspeaker operators' page) are left out."""
     records = (
         page_record(url, html)
         for url, html in sorted(pages.items())
-        if not url.startswith(f"{PROGRESS_FOLDER}/")
+        if not url.startswith(STAFF_PAGES)
     )
     return [record for record in records if record is not None]
 
