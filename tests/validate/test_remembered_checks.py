@@ -246,6 +246,7 @@ def test_the_print_fonts_of_earlier_builds_are_forgotten(mini: Path) -> None:
     from generator.validate.theme import load_theme
 
     theme = load_theme(mini, "default")
+    forget_fonts()  # what tests run before in this process loaded
     render_pdf("<p>Bảo hiểm xã hội</p>", theme, "test.pdf")
     assert weasy._fonts.cache_info().currsize == 1
     forget_fonts()
