@@ -84,6 +84,8 @@ _PASTED_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\ufeff\u00ad"))
 def plain_text(text: str) -> str:
     """Return a text as the model keeps it: in NFC, without the invisible marks pasting
     leaves (U+200E, U+200F, U+061C, U+FEFF, U+00AD)."""
+    if text.isascii():
+        return text
     return unicodedata.normalize("NFC", text.translate(_PASTED_MARKS))
 
 
@@ -150,9 +152,10 @@ def _unknown_tag(tag: str) -> str:
 
 def _whole_characters(node: ScalarNode, walk: _Walk) -> str:
     """Return a scalar's text, a half of a UTF-16 pair reported and replaced by U+FFFD."""
-    found = _SURROGATE.search(node.value)
+    text = str(node.value)
+    found = None if text.isascii() else _SURROGATE.search(text)
     if found is None:
-        return str(node.value)
+        return text
     walk.error(
         node,
         "control-character",

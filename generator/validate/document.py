@@ -7,6 +7,7 @@ import re
 import types
 import typing
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -86,6 +87,14 @@ def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
+@lru_cache(maxsize=4096)
+def _allowed_keys(root: type[BaseModel], loc: Loc) -> tuple[str, ...]:
+    """The keys the mapping at ``loc`` may have, sorted: a file with thousands of unknown
+    keys in one mapping looks them up once."""
+    model = _model_at(root, loc)
+    return tuple(sorted(model.model_fields)) if model else ()
+
+
 def _item_type(annotation: Any) -> Any:
     annotation = _unwrap_optional(annotation)
     args = typing.get_args(annotation)
@@ -107,8 +116,7 @@ def _unwrap_optional(annotation: Any) -> Any:
 
 def _unknown_key_message(root: type[BaseModel], loc: Loc, *, hint: bool = True) -> str:
     key = str(loc[-1])
-    model = _model_at(root, loc[:-1])
-    allowed = sorted(model.model_fields) if model else []
+    allowed = list(_allowed_keys(root, loc[:-1]))
     meant = key_hint(key, allowed) if hint else None
     if meant is not None:
         return _("unknown key «{key}»: keys are written in English; write «{suggestion}»").format(
