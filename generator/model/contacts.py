@@ -20,6 +20,8 @@ from typing import Annotated, Literal, Protocol, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from generator.model.fields import LocalizedLabel, not_blank
+
 ContactKind = Literal["collection_agent", "post_office", "commune_office", "district_office"]
 CONTACT_KINDS: tuple[ContactKind, ...] = get_args(ContactKind)
 # Nearest first: residents are sent to the agent in their hamlet before the district.
@@ -29,7 +31,6 @@ KIND_ORDER: dict[ContactKind, int] = {kind: rank for rank, kind in enumerate(CON
 MAX_CONTACTS = 5_000
 _Label = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 _Line = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-_LOCALE_KEY = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 _SEPARATORS = re.compile(r"[ .\-()]")
 _VN_PHONE = re.compile(r"^(0[35789][0-9]{8}|02[0-9]{9}|1[89]00[0-9]{4,6})$")
 # Words before a place name that say what kind of unit it is ("huyện Cao Lãnh").
@@ -91,7 +92,7 @@ class ContactPoint(BaseModel):
 
     ``commune`` is the commune, ward or town the point serves (None: the whole district);
     ``phone`` is None when there is none, or when a person has not agreed to publish it
-    (in the public model). ``hours`` is a text, or one text per language.
+    (in the public model). ``hours`` is a text, or one text per language of the site.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -103,7 +104,7 @@ class ContactPoint(BaseModel):
     province: _Label
     address: _Line
     phone: _Label | None = None
-    hours: _Label | dict[str, _Label] | None = None
+    hours: Annotated[LocalizedLabel, not_blank()] | None = None
     person: bool = Field(
         default=False,
         description="true for a person (an agent at home), not an office: the phone "

@@ -18,6 +18,7 @@ import yaml
 from generator.errors import Diagnostic
 from generator.i18n import _
 from generator.load.document import Document, Loc, number
+from generator.model import Site
 from generator.model.contacts import (
     CONTACT_KINDS,
     MAX_CONTACTS,
@@ -28,6 +29,7 @@ from generator.model.contacts import (
 )
 from generator.model.region import PROVINCES_FILE, REGIONS
 from generator.validate.document import validate_document
+from generator.validate.translations import check_translations
 
 # Vietnamese names staff write for a kind, folded (see ``place_key``'s folding).
 KIND_NAMES: dict[str, ContactKind] = {
@@ -140,8 +142,14 @@ def _no_consent(doc: Document, point: ContactPoint, base: Loc) -> Diagnostic | N
     return doc.diagnostic((*base, "phone"), "phone-without-consent", message, severity="warning")
 
 
-def validate_contacts(doc: Document) -> tuple[list[ContactPoint], list[Diagnostic]]:
-    """Validate ``content/contacts.yml``; return its points (as written) and every problem."""
+def validate_contacts(
+    doc: Document, site: Site | None = None
+) -> tuple[list[ContactPoint], list[Diagnostic]]:
+    """Validate ``content/contacts.yml``; return its points (as written) and every problem.
+
+    With the ``site``, opening hours written per language are checked against its
+    languages, as every translated text is (``check_translations``).
+    """
     data = doc.data
     if data is None:
         return [], []
@@ -188,5 +196,7 @@ def validate_contacts(doc: Document) -> tuple[list[ContactPoint], list[Diagnosti
         warning = _no_consent(doc, point, base)
         if warning is not None:
             diagnostics.append(warning)
+        if site is not None:
+            diagnostics += check_translations(doc, point, base, site)
         points.append(point)
     return points, diagnostics

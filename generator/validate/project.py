@@ -105,7 +105,7 @@ def validate_files(files: ProjectFiles) -> Loaded:
     loaded.diagnostics.extend(problems)
     contacts_doc = files.documents.get(CONTACTS_FILE)
     if contacts_doc is not None:
-        loaded.contacts, problems = validate_contacts(contacts_doc)
+        loaded.contacts, problems = validate_contacts(contacts_doc, loaded.site)
         loaded.diagnostics.extend(problems)
     check_project(loaded)
     return loaded

@@ -8,6 +8,7 @@ import pytest
 
 from generator.i18n import set_language
 from generator.load.document import load_yaml
+from generator.model import Site
 from generator.model.contacts import ContactPoint
 from generator.validate.contacts import validate_contacts
 
@@ -176,3 +177,52 @@ def test_the_file_must_hold_a_list(tmp_path: Path) -> None:
         "content/contacts.yml:2:3: error: the file must hold «contacts:», a list of contact "
         "points («- name: …»)"
     ]
+
+
+def check_for_site(tmp_path: Path, hours: str) -> tuple[list[ContactPoint], list[str]]:
+    """Check a point with these opening hours against a site in vi and en."""
+    file = tmp_path / "contacts.yml"
+    file.write_text(GOOD + f"    hours: {hours}\n", "utf-8")
+    doc, _problems = load_yaml(file, PATH)
+    assert doc is not None
+    site = Site(
+        title="An Sinh",
+        base_url="https://bhxh.example.vn/",
+        locales=["vi", "en"],
+        hotline="1900 9068",
+        organisation="BHXH tỉnh Đồng Tháp",
+    )
+    points, diagnostics = validate_contacts(doc, site)
+    return points, [d.format() for d in diagnostics]
+
+
+def test_opening_hours_are_checked_against_the_sites_languages(tmp_path: Path) -> None:
+    # «fr» is no language of the site: its text would be shown nowhere, silently.
+    points, problems = check_for_site(tmp_path, "{vi: Sáng thứ Bảy, fr: Samedi matin}")
+    assert problems == [
+        "content/contacts.yml:8:31: error: «fr» is not one of the site's languages (vi, en)",
+        "content/contacts.yml:8:12: warning: no «en» translation; the «vi» text is shown instead",
+    ]
+    assert points[0].hours == {"vi": "Sáng thứ Bảy", "fr": "Samedi matin"}
+
+
+def test_opening_hours_without_the_main_language_are_an_error(tmp_path: Path) -> None:
+    # Vietnamese pages would show the English hours.
+    _points, problems = check_for_site(tmp_path, "{en: Saturday morning}")
+    assert problems == [
+        "content/contacts.yml:8:12: error: this text has no «vi» version, the site's main language"
+    ]
+
+
+def test_opening_hours_in_one_text_need_no_translation(tmp_path: Path) -> None:
+    points, problems = check_for_site(tmp_path, "7:00–11:00 sáng thứ Bảy")
+    assert problems == []
+    assert points[0].hours == "7:00–11:00 sáng thứ Bảy"
+
+
+@pytest.mark.parametrize("hours", ['""', '"  "', '{vi: ""}', "{vi: Sáng thứ Bảy, en: ' '}"])
+def test_blank_opening_hours_are_an_error(tmp_path: Path, hours: str) -> None:
+    points, problems = check(tmp_path, GOOD + f"    hours: {hours}\n")
+    assert points == []
+    assert len(problems) == 1 and problems[0].startswith("content/contacts.yml:8:")
+    assert "error" in problems[0]
