@@ -186,7 +186,7 @@ def build_web(
         run_mkdocs([(run.config, run.dirty) for run in runs], web.epoch)
         for run in runs:
             kept = kept_outputs(run.workspace.site, run.taken)
-            write_search_index(run.workspace.site, run.config.parent / SEARCH_RECORDS, kept)
+            write_search_index(run.workspace.site, run.config.parent / SEARCH_RECORDS, kept, store)
             made = take_site(store, run.workspace.site, run.prefix, run.locale, kept)
             files[run.locale] = _finish_locale(store, run, (made, []))
             run.workspace.remember(run.shared, made, run.prefix)

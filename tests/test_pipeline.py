@@ -65,6 +65,8 @@ def test_manifest_lists_every_page_with_its_hash(example_site: Path) -> None:
         p.relative_to(example_site).as_posix() for p in example_site.rglob("*") if p.is_file()
     )
     listed = set(paths)
+    # The engine theme's source maps are for developers' tools: not published.
+    assert [f for f in files if f.endswith(".map")] == []
     engine_files = [f for f in files if f not in listed]
     assert all(
         f.startswith(("assets/", "pagefind/", "en/assets/", "en/pagefind/"))

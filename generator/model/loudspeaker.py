@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.region import Region
 
@@ -48,6 +49,15 @@ class LengthPlan(_Data):
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     minutes: float = Field(gt=0, le=30)
+
+    @field_validator("id")
+    @classmethod
+    def _not_the_page(cls, value: str) -> str:
+        # loudspeaker/<campaign>/index.html is the campaign's operator page.
+        if value == "index":
+            raise PydanticCustomError("reserved_name", "a reserved name", {"name": value})
+        return value
+
     parts: tuple[PartKind, ...]
     extra: dict[PartKind, int] = Field(default_factory=dict)
 

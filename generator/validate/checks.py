@@ -271,6 +271,17 @@ def _check_campaigns(loaded: Loaded, doc: Document) -> None:
             )
         if parts.id is not None:
             first_use.setdefault(parts.id, parts.index)
+        if parts.id == "index":
+            loaded.diagnostics.append(
+                doc.diagnostic(
+                    ("campaigns", parts.index, "id"),
+                    "reserved-name",
+                    _(
+                        "«index» is the name of the pages listing the campaigns (campaigns/, "
+                        "loudspeaker/): choose another id"
+                    ),
+                )
+            )
         _check_campaign(loaded, doc, parts)
 
 

@@ -252,6 +252,11 @@ def _message_for(
         return "invalid-locale", _("«{key}» is not a language code such as vi or en").format(
             key=ctx.get("key", "?")
         )
+    if kind == "reserved_name":
+        return "reserved-name", _(
+            "«{key}» cannot be «{found}»: a page of the site has that name in the same "
+            "folder; choose another name"
+        ).format(key=name, found=ctx.get("name", "?"))
     return "invalid", _("«{key}» is not valid: {reason}").format(key=name, reason=error["msg"])
 
 

@@ -31,6 +31,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.errors import RenderError
+from generator.i18n import _
 from generator.render import Output, OutputKind
 from generator.write.lifeline import pid_alive
 
@@ -78,6 +80,11 @@ def digest_files(folders: Iterable[Path]) -> str:
 def code_digest() -> str:
     """Hash An Sinh's own code and data, once per process."""
     return digest_files([PACKAGE])
+
+
+def _holds(blob: Path, data: bytes) -> bool:
+    """Say whether the stored ``blob`` holds exactly ``data``."""
+    return blob.stat().st_size == len(data) and blob.read_bytes() == data
 
 
 def cache_key(*parts: object) -> str:
@@ -192,11 +199,17 @@ class OutputStore:
             except OSError:
                 _atomic_write(blob, data, BLOB_MODE)
         elif not blob.samefile(file):
-            # The same bytes are stored already: keep one copy on disk, not two.
             with suppress(OSError):
-                temporary = file.with_name(f".{file.name}.{os.getpid()}{_TEMPORARY}")
-                os.link(blob, temporary)
-                temporary.replace(file)
+                if _holds(blob, data):
+                    # The same bytes are stored already: keep one copy on disk, not two.
+                    temporary = file.with_name(f".{file.name}.{os.getpid()}{_TEMPORARY}")
+                    os.link(blob, temporary)
+                    temporary.replace(file)
+                else:
+                    # The stored copy was damaged on disk: this file takes its place.
+                    temporary = blob.with_name(f".{blob.name}.{os.getpid()}{_TEMPORARY}")
+                    os.link(file, temporary)
+                    temporary.replace(blob)
         return digest, len(data)
 
     def remember(
@@ -237,10 +250,18 @@ class OutputStore:
         for item in stored:
             target = os.path.join(folder, item.path)
             parent = os.path.dirname(target)
-            if parent not in made:
-                os.makedirs(parent, exist_ok=True)
-                made.add(parent)
-            _link_or_copy(os.path.join(self.blobs, item.sha256[:2], item.sha256), target)
+            try:
+                if parent not in made:
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                _link_or_copy(os.path.join(self.blobs, item.sha256[:2], item.sha256), target)
+            except (FileExistsError, NotADirectoryError) as error:
+                # Two outputs at one path, or a file where a folder must be: names that
+                # ``check`` lets through (a page and an output of the same name).
+                message = _("two outputs of the build are both «{path}»: rename one").format(
+                    path=item.path
+                )
+                raise RenderError(message) from error
 
     def prune(self) -> None:
         """Remove what this build did not use, and the temp files of writers that died."""

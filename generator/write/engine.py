@@ -330,6 +330,11 @@ def prepare_dirty(docs: Path, workspace: Workspace, use_directory_urls: bool) ->
     shutil.rmtree(site / "search", ignore_errors=True)
 
 
+# The source maps of the engine theme's scripts and styles (Material's: 1.3 MB), read only
+# by a browser's developer tools: not published.
+SOURCE_MAPS = (".js.map", ".css.map")
+
+
 def take_site(
     store: OutputStore,
     site_dir: Path,
@@ -337,7 +342,8 @@ def take_site(
     locale: str,
     kept: dict[str, str] | None = None,
 ) -> list[Stored]:
-    """Move a locale's built site into the store; describe each file as it will be published.
+    """Move a locale's built site into the store; describe each file as it will be published
+    (every file but the theme's source maps, ``SOURCE_MAPS``).
 
     ``kept``: the hash of files left as they were since they were stored
     (``kept_outputs``), by path under ``site_dir``; those still the store's blob are not
@@ -347,6 +353,8 @@ def take_site(
     taken = []
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         name = file.relative_to(site_dir).as_posix()
+        if name.startswith("assets/") and name.endswith(SOURCE_MAPS):
+            continue
         parts = name.split("/")
         campaign = parts[1] if len(parts) == 3 and parts[0] == "campaigns" else None
         known = kept.get(name)
@@ -364,13 +372,19 @@ def _page_address(site_dir: Path, file: Path) -> str:
     return "" if folder == "." else f"{folder}/"
 
 
-def write_search_index(site_dir: Path, known: Path, kept: dict[str, str] | None = None) -> None:
+def write_search_index(
+    site_dir: Path,
+    known: Path,
+    kept: dict[str, str] | None = None,
+    store: OutputStore | None = None,
+) -> None:
     """Index one locale's built pages for search, in place of the engine's own index.
 
     ``known`` is a JSON file of the records of pages already read, by address and
     hash of the page's HTML: a rebuild reads only the pages that changed. ``kept``: the
     hash of pages left as they were since they were stored (``kept_outputs``), by path
-    under ``site_dir``: not even read.
+    under ``site_dir``: not even read. The index is made by Pagefind only when the records
+    differ from those of the last build's index (else ``_index_again``, from ``store``).
     """
     kept = kept or {}
     try:
@@ -378,7 +392,7 @@ def write_search_index(site_dir: Path, known: Path, kept: dict[str, str] | None 
     except (OSError, ValueError):
         memo = {}
     memo = memo if isinstance(memo, dict) else {}
-    found: dict[str, list[str] | None] = {}
+    found: dict[str, Any] = {}
     records: list[SearchRecord] = []
     for file in sorted(site_dir.rglob("index.html")):
         url, name = _page_address(site_dir, file), file.relative_to(site_dir).as_posix()
@@ -396,20 +410,86 @@ def write_search_index(site_dir: Path, known: Path, kept: dict[str, str] | None 
         found[key] = fields
         if fields is not None:
             records.append(SearchRecord(url, *fields))
-    files = render_search_index(sorted(records, key=lambda record: record.url))
+    records.sort(key=lambda record: record.url)
+    digest = _records_digest(records)
+    hashes = _index_again(memo.get(INDEX_KEY), digest, site_dir, kept, store)
+    if hashes is None:
+        files = render_search_index(records)
+        hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+        for name, data in files.items():
+            # Most of the index (a fragment per page) is the same from build to build: a
+            # file that is kept with the same bytes stays as it is, and is not read again.
+            if kept.get(name) != hashes[name]:
+                replace_file(site_dir / name, data)
     index = site_dir / SEARCH_FOLDER
     if index.is_dir():
         for old in [f for f in index.rglob("*") if f.is_file()]:
-            if old.relative_to(site_dir).as_posix() not in files:
+            if old.relative_to(site_dir).as_posix() not in hashes:
                 old.unlink()
-    for name, data in files.items():
-        # Most of the index (a fragment per page) is the same from build to build: a file
-        # that is kept with the same bytes stays as it is, and is not read again.
-        if kept.get(name) != hashlib.sha256(data).hexdigest():
-            replace_file(site_dir / name, data)
+    found[INDEX_KEY] = {"records": digest, "files": hashes}
     # The engine's whole-site index, fetched by its own search, which An Sinh replaces.
     shutil.rmtree(site_dir / "search", ignore_errors=True)
     replace_file(known, json.dumps(found, ensure_ascii=False).encode("utf-8"))
+
+
+# In the file of known records: the digest of the records the locale's index was made
+# from, and the hash of each of its files, by path under the locale's site.
+INDEX_KEY = "\0index"
+
+
+def _records_digest(records: list[SearchRecord]) -> str:
+    """Hash what a locale's search index is made from: its records, the indexer (its
+    version among the installed distributions) and An Sinh's code."""
+    fields = [[r.url, r.title, r.summary, r.tokens] for r in records]
+    return cache_key("search-index", code_digest(), engine_versions(), fields)
+
+
+def _index_file_name(name: object) -> bool:
+    """Say whether ``name`` (read from the build's folder, which may have been tampered
+    with) is a plain path inside the search index's folder."""
+    if not isinstance(name, str) or "\\" in name or "\0" in name:
+        return False
+    parts = name.split("/")
+    return (
+        len(parts) > 1
+        and parts[0] == SEARCH_FOLDER
+        and all(part not in ("", ".", "..") for part in parts)
+    )
+
+
+def _index_again(
+    before: object,
+    digest: str,
+    site_dir: Path,
+    kept: dict[str, str],
+    store: OutputStore | None,
+) -> dict[str, str] | None:
+    """Put back the index the last build made, when it was made from records of this
+    ``digest``; return its files' hashes by path, or None when it must be made anew.
+
+    Files still as they were stored (``kept``) stay; the others (the engine cleared its
+    folder for a full build) are taken from ``store``, checked against their hash.
+    Pagefind is not run for records it has indexed already: an edit of pages' looks
+    (a setting of mkdocs.yml) or of staff pages only leaves the index as it was.
+    """
+    if not isinstance(before, dict) or before.get("records") != digest:
+        return None
+    files = before.get("files")
+    if not isinstance(files, dict) or not files:
+        return None
+    for name, sha256 in files.items():
+        if not isinstance(sha256, str) or not _index_file_name(name):
+            return None
+        if kept.get(name) == sha256:
+            continue
+        try:
+            data = store.read_blob(sha256) if store is not None else None
+        except (OSError, ValueError):
+            data = None
+        if data is None or hashlib.sha256(data).hexdigest() != sha256:
+            return None
+        replace_file(site_dir / name, data)
+    return dict(files)
 
 
 def _record_fields(fields: object) -> bool:

@@ -37,10 +37,11 @@ from generator.render.loudspeaker.parts import figure_sayers
 from generator.render.loudspeaker.recital import recital_lines
 from generator.render.loudspeaker.schedule import fold
 from generator.render.loudspeaker.scripts import (
+    OPERATOR_INDEX,
     load_kit,
     render_loudspeaker,
     render_loudspeaker_with_notices,
-    render_operator_page,
+    render_operator_pages,
     split_chunks,
 )
 from generator.render.loudspeaker.wording import (
@@ -114,7 +115,10 @@ def test_golden_operator_page(
 ) -> None:
     monkeypatch.setattr(loudspeaker, "audio_available", lambda: True)
     monkeypatch.setattr(loudspeaker, "preview_format", lambda wanted: "wav")
-    check_golden(f"loudspeaker/page.{locale}.md", render_operator_page(project, theme, locale))
+    pages = render_operator_pages(project, theme, locale)
+    assert set(pages) == {OPERATOR_INDEX} | {f"loudspeaker/{c}.md" for c in CAMPAIGNS}
+    for name, page in pages.items():
+        check_golden(f"loudspeaker/pages.{locale}/{name.removeprefix('loudspeaker/')}", page)
 
 
 def test_every_output_is_made(outputs: dict[str, Output]) -> None:
@@ -389,12 +393,34 @@ def test_without_consent_a_testimonial_is_never_broadcast(
 
 
 def test_operator_page_links_are_raw_html(project: Project, theme: Theme) -> None:
-    page = render_operator_page(project, theme, "vi")
+    # The Vietnamese page is published at loudspeaker/dong-thap/, beside the files; the
+    # English one at en/loudspeaker/dong-thap/.
+    page = render_operator_pages(project, theme, "vi")["loudspeaker/dong-thap.md"]
     links = re.findall(r'<a href="([^"]+)"', page)
-    assert "dong-thap/1-phut.txt" in links and "dong-thap/schedule.ics" in links
-    assert "](" not in page
-    english = render_operator_page(project, theme, "en")
-    assert '<a href="../../loudspeaker/dong-thap/1-phut.pdf">' in english
+    assert "1-phut.txt" in links and "schedule.ics" in links
+    assert re.findall(r"\]\(([^)]+)\)", page) == ["index.md"]
+    english = render_operator_pages(project, theme, "en")["loudspeaker/dong-thap.md"]
+    assert '<a href="../../../loudspeaker/dong-thap/1-phut.pdf">' in english
+
+
+def test_the_operators_list_links_each_campaigns_page(project: Project, theme: Theme) -> None:
+    index = render_operator_pages(project, theme, "vi")[OPERATOR_INDEX]
+    assert re.findall(r"\]\(([^)]+)\)", index) == [
+        f"{c.id}.md" for c in project.campaigns if "loudspeaker" in c.outputs
+    ]
+    assert "<a href" not in index  # no file is listed here: an edit of a script leaves it as it is
+
+
+def test_an_operator_page_title_is_escaped_once(project: Project, theme: Theme) -> None:
+    campaign = next(c for c in project.campaigns if c.id == "dong-thap")
+    starred = campaign.model_copy(update={"title": "Lúa *mới* & <b>bảo hiểm</b>!"})
+    renamed = project.model_copy(
+        update={"campaigns": [starred if c is campaign else c for c in project.campaigns]}
+    )
+    page = render_operator_pages(renamed, theme, "vi")["loudspeaker/dong-thap.md"]
+    front = page.split("---")[1]
+    assert 'title: "Kịch bản loa: Lúa *mới* &amp; &lt;b&gt;bảo hiểm&lt;/b&gt;!"' in front
+    assert "<b>" not in page
 
 
 def test_a_broken_theme_file_is_reported(tmp_path: Path) -> None:
@@ -719,3 +745,19 @@ def test_names_of_the_law_keep_their_words(theme: Theme) -> None:
     text = "Chế độ ốm đau khác với lúc ốm đau."
     said = apply_words(text, words, word_pattern(words))
     assert said == "Chế độ ốm đau khác với lúc đau bệnh."
+
+
+def test_a_script_cannot_be_named_like_the_operator_page(tmp_path: Path) -> None:
+    # loudspeaker/<campaign>/index.html is the campaign's operator page: a script «index»
+    # would put its sheet there.
+    folder = tmp_path / "broken"
+    shutil.copytree(REPO / "themes" / "default" / "loudspeaker", folder / "loudspeaker")
+    defaults = folder / "loudspeaker" / "defaults.yml"
+    text = defaults.read_text("utf-8")
+    defaults.write_text(text.replace("  - id: 3-phut", "  - id: index"), encoding="utf-8")
+    line = text[: text.index("  - id: 3-phut")].count("\n") + 1
+    theme, problems = validate_theme(ThemeFiles("broken", (folder, REPO / "themes" / "default")))
+    assert theme is None
+    assert [(p.path, p.line, p.column, p.code) for p in problems] == [
+        ("themes/broken/loudspeaker/defaults.yml", line, 9, "reserved-name")
+    ]

@@ -108,8 +108,9 @@ def test_rewording_a_testimonial_remakes_only_the_pages_that_show_it(
             (kind, (c,))
             for c in users
             if _has_loudspeaker(edited, c)
-            # The entry, and the scripts it describes, which every locale shares.
-            for kind in ("operator-entry", "operator-scripts")
+            # The campaign's operator page, and the scripts it describes, which every
+            # locale shares; the operators' list of campaigns is not remade.
+            for kind in ("operator-page", "operator-scripts")
         ]
     )
     assert made == expected
@@ -118,6 +119,7 @@ def test_rewording_a_testimonial_remakes_only_the_pages_that_show_it(
     changed = sorted(path for path in after if after[path] != before.get(path))
     assert f"testimonials/{name}.md" in changed
     assert all(path.endswith(".md") for path in changed)
+    assert "loudspeaker/index.md" not in changed
 
 
 def _campaigns_of(parts: tuple[object, ...]) -> tuple[str, ...]:

@@ -41,6 +41,16 @@ CASES = [
     ),
     pytest.param(
         "campaigns.yml",
+        "  - id: thu-nghiem\n",
+        "  - id: index\n",
+        [
+            "campaigns.yml:8:9: error: «index» là tên của các trang liệt kê chiến dịch "
+            "(campaigns/, loudspeaker/): hãy chọn mã khác"
+        ],
+        id="campaign id of the list pages",
+    ),
+    pytest.param(
+        "campaigns.yml",
         "end: 2021-12-31",
         "end: 2021-02-30",
         [

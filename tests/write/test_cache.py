@@ -194,3 +194,22 @@ def test_temp_files_of_killed_writers_are_removed_and_live_ones_kept(
     assert not any(path.exists() for path in half_written)
     assert being_written.exists()
     assert blob.exists()
+
+
+def test_two_outputs_at_one_path_are_a_named_error(tmp_path: Path) -> None:
+    from generator.errors import RenderError
+    from generator.write.cache import OutputStore, Stored
+
+    store = OutputStore(tmp_path / "project")
+    file = tmp_path / "page.html"
+    file.write_bytes(b"<p>x</p>")
+    sha256, size = store.put_file(file)
+    same = [Stored("loudspeaker/a/index.html", "page", "html", None, "vi", sha256, size)] * 2
+    with pytest.raises(RenderError, match=r"loudspeaker/a/index\.html"):
+        store.link_all(same, tmp_path / "staging")
+    under_a_file = [
+        Stored("a", "page", "html", None, "vi", sha256, size),
+        Stored("a/b.html", "page", "html", None, "vi", sha256, size),
+    ]
+    with pytest.raises(RenderError, match=r"a/b\.html"):
+        store.link_all(under_a_file, tmp_path / "staging-2")

@@ -7,7 +7,8 @@ For every campaign with the "loudspeaker" output, under ``loudspeaker/<campaign>
 - ``<length>.opus`` (or ``.mp3``, ``.wav``)  a preview read by espeak-ng, when installed;
 - ``schedule.ics``  the broadcasts as a calendar.
 
-``render_operator_page`` writes the website's page listing them all.
+``render_operator_pages`` writes the website's pages for operators: the list of
+campaigns and each campaign's page, beside its files.
 """
 
 from __future__ import annotations
@@ -237,7 +238,7 @@ def load_speech_engine(view: Project, theme: Theme) -> None:
     """Build the scripts of ``view``'s one campaign and forget them, before worker
     processes are forked: they share then what a process's first scripts prepare (the
     lexicon, the spoken-form rules, the locale data, the templates), about 0.1 CPU-s a
-    worker. The build's operator page builds them again, from what is ready."""
+    worker. The build's operator pages build them again, from what is ready."""
     kit = load_kit(theme)
     build_scripts(view, theme, view.campaigns[0], kit.settings, kit.formulas, kit.abbreviations)
 
@@ -251,52 +252,90 @@ def render_loudspeaker(project: Project, theme: Theme) -> list[Output]:
 SCRIPT_NEEDS = frozenset({"testimonials", "verses", "contacts"})
 
 
-def render_operator_page(project: Project, theme: Theme, locale: str, memo: Memo = no_memo) -> str:
-    """Return the Markdown page (``loudspeaker.md``) listing every campaign's scripts.
+# The operators' pages, under the site's folder of the same name as the scripts': the list
+# of campaigns, and one page per campaign beside its files (loudspeaker/<campaign>/).
+OPERATOR_INDEX = f"{FOLDER}/index.md"
 
-    Each campaign's entry (its scripts' lengths and durations) is made through ``memo``
-    from the campaign's view, so a build remakes only the entries of changed campaigns.
+
+def operator_page_path(campaign_id: str) -> str:
+    """Return the docs path of a campaign's operator page: ``loudspeaker/<campaign>.md``."""
+    return f"{FOLDER}/{campaign_id}.md"
+
+
+def render_operator_pages(
+    project: Project, theme: Theme, locale: str, memo: Memo = no_memo
+) -> dict[str, str]:
+    """Return the operators' Markdown pages of one locale, by docs path.
+
+    ``loudspeaker/index.md`` lists the campaigns that have scripts; each campaign's page,
+    ``loudspeaker/<campaign>.md``, published beside its files, gives its voice, rate and
+    broadcast calendar and each script's length, duration and files. A campaign's page is
+    made through ``memo`` from the campaign's view: an edit remakes only the pages of the
+    campaigns whose scripts changed, and the list changes only with the campaigns' titles.
     """
     kit, audio = load_kit(theme, locale), audio_available()
-    t = kit.translate
+    # The previews' format depends on the encoders installed: the pages link to it.
     sound = preview_format(kit.settings.audio_format)
-    entries = []
+    text = LocaleText(locale, project.site.default_locale)
+    pages: dict[str, str] = {}
+    listed = []
     for campaign in loudspeaker_campaigns(project):
         view = campaign_view(project, campaign, SCRIPT_NEEDS)
-        made = memo(
-            ("operator-entry", locale, audio, view),
-            partial(_operator_entry, view, theme, locale, audio, memo),
+        pages[operator_page_path(campaign.id)] = memo(
+            ("operator-page", locale, audio, sound, view),
+            partial(_operator_page, view, theme, locale, audio, memo),
         )
-        entries.append(json.loads(made))
+        title, page = text.plain(campaign.title), f"{campaign.id}.md"
+        listed.append({"title": title, "page": page, "place": campaign.province})
     env = templates(theme, "loudspeaker", "markdown")
-    return env.get_template("page.md.j2").render(
-        _=trusted(t),
-        campaigns=entries,
-        audio=audio,
-        sound=sound,
-        limit=format_number(kit.settings.tts_max_chars, locale),
+    pages[OPERATOR_INDEX] = env.get_template("index.md.j2").render(
+        _=trusted(kit.translate),
+        campaigns=listed,
         other_locales=locale != LANGUAGE,
         yq=front_matter,
     )
+    return pages
 
 
-def _operator_entry(view: Project, theme: Theme, locale: str, audio: bool, memo: Memo) -> str:
-    """Describe the one campaign of ``view`` for the operator page, as JSON: its scripts'
-    lengths, durations and files, its voice and rate, and when it is broadcast."""
+def _operator_page(view: Project, theme: Theme, locale: str, audio: bool, memo: Memo) -> str:
+    """Return the operator page of ``view``'s one campaign (``campaign.md.j2``)."""
+    kit = load_kit(theme, locale)
+    return (
+        templates(theme, "loudspeaker", "markdown")
+        .get_template("campaign.md.j2")
+        .render(
+            _=trusted(kit.translate),
+            entry=_operator_entry(view, theme, locale, audio, memo),
+            audio=audio,
+            sound=preview_format(kit.settings.audio_format),
+            limit=format_number(kit.settings.tts_max_chars, locale),
+            other_locales=locale != LANGUAGE,
+            yq=front_matter,
+        )
+    )
+
+
+def _operator_entry(
+    view: Project, theme: Theme, locale: str, audio: bool, memo: Memo
+) -> dict[str, Any]:
+    """Describe the one campaign of ``view`` for its operator page: its scripts' lengths,
+    durations and files, its voice and rate, and when it is broadcast."""
     campaign = view.campaigns[0]
     kit = load_kit(theme, locale)
     t = kit.translate
     sounds = [preview_format(kit.settings.audio_format)] if audio else []
-    # The page is at <locale prefix>loudspeaker/ (directory URLs); the files at /loudspeaker/.
-    up = "../" * (locale_prefix(view, locale).count("/") + 1)
-    base = "" if not locale_prefix(view, locale) else f"{up}{FOLDER}/"
+    # The page is at <locale prefix>loudspeaker/<campaign>/ (directory URLs); the files at
+    # /loudspeaker/<campaign>/: the same folder for the default locale.
+    prefix = locale_prefix(view, locale)
+    up = "../" * (prefix.count("/") + 2)
+    base = "" if not prefix else f"{up}{FOLDER}/{campaign.id}/"
     text = LocaleText(locale, view.site.default_locale)
     # The scripts are the same in every locale: built once for all the operator pages.
     facts = json.loads(memo(("operator-scripts", view), partial(_script_facts, view, theme)))
     voice = VOICE_NAMES[facts["region"]]
-    entry: dict[str, Any] = {
+    return {
         "title": text.plain(campaign.title),
-        "base": f"{base}{campaign.id}/",
+        "base": base,
         "voice": t(voice),
         "rate": facts["rate"],
         **schedule_words(campaign, t, locale),
@@ -315,7 +354,6 @@ def _operator_entry(view: Project, theme: Theme, locale: str, audio: bool, memo:
             for s in facts["scripts"]
         ],
     }
-    return json.dumps(entry, ensure_ascii=False)
 
 
 def _script_facts(view: Project, theme: Theme) -> str:

@@ -159,7 +159,8 @@ def mkdocs_config(
                 for name in theme.files("assets")
                 if name.startswith("js/") and name.endswith(".js")
             ],
-            "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md\n/progress/*.md",
+            "not_in_nav": "/campaigns/*.md\n/testimonials/*.md\n/verses/*.md\n/progress/*.md"
+            "\n/loudspeaker/*.md",
             "hooks": [HOOKS_FILE],
         }
     )

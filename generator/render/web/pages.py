@@ -21,7 +21,7 @@ from generator.model.region import DEFAULT_REGION, REGIONS, Region
 from generator.model.theme import Theme
 from generator.render import Memo, no_memo
 from generator.render.escape import html_text
-from generator.render.loudspeaker.scripts import render_operator_page
+from generator.render.loudspeaker.scripts import OPERATOR_INDEX, render_operator_pages
 from generator.render.views import (
     LocaleText,
     campaign_view,
@@ -79,7 +79,7 @@ def render_web(
 
     ``themes`` are the campaigns' own themes by name (their cards, hence their link
     previews, are drawn with them); a campaign without one uses ``theme``. A campaign's,
-    testimonial's or verse's page, the operator page's entries and the progress pages are
+    testimonial's or verse's page, a campaign's operator page and the progress pages are
     each rendered from a view of the project holding only what they read, through ``memo``
     with the view among its parts: a build remakes only the pages whose view changed.
     """
@@ -117,7 +117,7 @@ def render_web(
             ("verse-page", locale, view), partial(_verse_page, view, theme, locale, photos)
         )
     if any("loudspeaker" in c.outputs for c in project.campaigns):
-        pages["loudspeaker.md"] = render_operator_page(project, theme, locale, memo)
+        pages |= render_operator_pages(project, theme, locale, memo)
     progress_view = project.model_copy(
         update={"testimonials": {}, "verses": {}, "contacts": [], "pages": []}
     )
@@ -250,6 +250,6 @@ def render_nav(project: Project, theme: Theme, locale: str) -> list[dict[str, st
         {_("Verses"): "verses/index.md"},
     ]
     if any("loudspeaker" in c.outputs for c in project.campaigns):
-        nav.append({_("For loudspeaker operators"): "loudspeaker.md"})
+        nav.append({_("For loudspeaker operators"): OPERATOR_INDEX})
     nav.extend({str(html_text(page.title)): f"{page.id}.md"} for page in pages_for(project, locale))
     return nav

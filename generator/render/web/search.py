@@ -42,8 +42,8 @@ _SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg", "button", "na
 # from the policy, whose figures the questions page and the campaign's text state).
 IGNORED = "data-pagefind-ignore"
 # Pages for staff, reached from the menu, never what a resident's search is after: the
-# progress reports, and the operators' page, a table of every campaign's scripts that
-# would answer a search for any province (and that changes with every script).
+# progress reports, and the operators' pages (the list of campaigns, and each campaign's
+# scripts, voice and broadcast calendar), which would answer a search for any province.
 STAFF_PAGES = (f"{PROGRESS_FOLDER}/", "loudspeaker/")
 
 
@@ -133,7 +133,7 @@ def page_record(url: str, html: str) -> SearchRecord | None:
 
 def search_records(pages: dict[str, str]) -> list[SearchRecord]:
     """Return the records of built pages, given as address → HTML; staff pages (progress
-    reports, the loudspeaker operators' page) are left out."""
+    reports, the loudspeaker operators' pages) are left out."""
     records = (
         page_record(url, html)
         for url, html in sorted(pages.items())
