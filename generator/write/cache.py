@@ -206,10 +206,8 @@ class OutputStore:
                     os.link(blob, temporary)
                     temporary.replace(file)
                 else:
-                    # The stored copy was damaged on disk: this file takes its place.
-                    temporary = blob.with_name(f".{blob.name}.{os.getpid()}{_TEMPORARY}")
-                    os.link(file, temporary)
-                    temporary.replace(blob)
+                    # The stored copy was damaged on disk: this file's bytes take its place.
+                    _atomic_write(blob, data, BLOB_MODE)
         return digest, len(data)
 
     def remember(

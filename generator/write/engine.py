@@ -392,7 +392,10 @@ def write_search_index(
     except (OSError, ValueError):
         memo = {}
     memo = memo if isinstance(memo, dict) else {}
-    found: dict[str, Any] = {}
+    # Records read by other code (another summary length, say) are read again.
+    code = code_digest()
+    memo = memo if memo.get(CODE_KEY) == code else {}
+    found: dict[str, Any] = {CODE_KEY: code}
     records: list[SearchRecord] = []
     for file in sorted(site_dir.rglob("index.html")):
         url, name = _page_address(site_dir, file), file.relative_to(site_dir).as_posix()
@@ -433,15 +436,19 @@ def write_search_index(
 
 
 # In the file of known records: the digest of the records the locale's index was made
-# from, and the hash of each of its files, by path under the locale's site.
+# from, and the hash of each of its files, by path under the locale's site; and the
+# digest of the code that read the records.
 INDEX_KEY = "\0index"
+CODE_KEY = "\0code"
 
 
 def _records_digest(records: list[SearchRecord]) -> str:
     """Hash what a locale's search index is made from: its records, the indexer (its
     version among the installed distributions) and An Sinh's code."""
     fields = [[r.url, r.title, r.summary, r.tokens] for r in records]
-    return cache_key("search-index", code_digest(), engine_versions(), fields)
+    # The indexer the pagefind package runs: a binary named in its variable comes first.
+    indexer = os.environ.get("PAGEFIND_BINARY_PATH", "")
+    return cache_key("search-index", code_digest(), engine_versions(), indexer, fields)
 
 
 def _index_file_name(name: object) -> bool:
@@ -477,6 +484,7 @@ def _index_again(
     files = before.get("files")
     if not isinstance(files, dict) or not files:
         return None
+    missing: dict[str, bytes] = {}
     for name, sha256 in files.items():
         if not isinstance(sha256, str) or not _index_file_name(name):
             return None
@@ -488,7 +496,14 @@ def _index_again(
             data = None
         if data is None or hashlib.sha256(data).hexdigest() != sha256:
             return None
-        replace_file(site_dir / name, data)
+        missing[name] = data
+    try:
+        for name, data in missing.items():
+            replace_file(site_dir / name, data)
+    except OSError:
+        # A file in the way of another (a name made a folder): the index is made anew.
+        shutil.rmtree(site_dir / SEARCH_FOLDER, ignore_errors=True)
+        return None
     return dict(files)
 
 

@@ -44,3 +44,16 @@ def test_settings_above_the_title_are_refused(text: str, keys: str) -> None:
 )
 def test_a_page_that_starts_with_its_title_has_no_settings(text: str) -> None:
     assert problems(text) == []
+
+
+@pytest.mark.parametrize("name", ["pagefind", "downloads", "progress", "loudspeaker"])
+def test_a_page_cannot_take_the_name_of_a_folder_the_build_makes(name: str) -> None:
+    # content/pages/pagefind.md would be published at pagefind/, and lost among the
+    # search index's files.
+    page = PageFile(f"content/pages/{name}.md", name, None, "# A\n\nText.\n")
+    found = [d.format() for d in validate_pages([page], None)[1]]
+    assert len(found) == 1
+    assert found[0].startswith(
+        f"content/pages/{name}.md:1:1: error: the name «{name}» belongs to a page or folder "
+        "An Sinh makes itself"
+    )

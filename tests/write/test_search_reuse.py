@@ -135,3 +135,43 @@ def test_index_names_from_a_tampered_build_folder_stay_inside_the_index(
     build_site(project, project / "site")
     assert not list(tmp_path.rglob("outside.js"))
     assert len(counted) == 1  # the Vietnamese index, made anew rather than trusted
+
+
+def test_records_read_by_other_code_are_read_again(tmp_path: Path, counted: list[int]) -> None:
+    import json
+
+    project = copy_project(MINI, tmp_path / "mini")
+    build_site(project, project / "site")
+    known = project / ".ansinh" / "build" / "vi" / "search-records.json"
+    memo = json.loads(known.read_text("utf-8"))
+    # As if an older An Sinh had read the pages another way.
+    for key, fields in memo.items():
+        if isinstance(fields, list):
+            memo[key] = ["TAMPERED", *fields[1:]]
+    memo[engine.CODE_KEY] = "older"
+    known.write_text(json.dumps(memo), "utf-8")
+    page = project / "content" / "pages" / "gioi-thieu.md"
+    page.write_text(page.read_text("utf-8") + "\nMột câu nữa.\n", "utf-8")
+    build_site(project, project / "site")
+    assert not any(b"TAMPERED" in data for data in index_files(project / "site").values())
+
+
+def test_an_index_file_name_in_the_way_of_a_folder_is_made_anew(
+    tmp_path: Path, counted: list[int]
+) -> None:
+    import json
+
+    project = copy_project(MINI, tmp_path / "mini")
+    build_site(project, project / "site")
+    before = index_files(project / "site")
+    known = project / ".ansinh" / "build" / "vi" / "search-records.json"
+    memo = json.loads(known.read_text("utf-8"))
+    files = memo[engine.INDEX_KEY]["files"]
+    memo[engine.INDEX_KEY]["files"] = {"pagefind/fragment": next(iter(files.values())), **files}
+    known.write_text(json.dumps(memo), "utf-8")
+    counted.clear()
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\ncopyright: Thử\n")
+    build_site(project, project / "site")
+    assert len(counted) == 1
+    assert index_files(project / "site") == before
